@@ -1,0 +1,13 @@
+package dev.doppel.api.facesets;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface MediaRepository extends JpaRepository<Media, UUID> {
+
+    List<Media> findByFaceSetIdAndTenantIdOrderByCreatedAt(UUID faceSetId, UUID tenantId);
+
+    long countByFaceSetIdAndTenantId(UUID faceSetId, UUID tenantId);
+}

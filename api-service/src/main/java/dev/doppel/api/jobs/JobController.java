@@ -1,0 +1,173 @@
+package dev.doppel.api.jobs;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import dev.doppel.api.audit.AuditLog;
+import dev.doppel.api.system.ApiProblem;
+import dev.doppel.api.tenancy.Caller;
+import dev.doppel.model.jobs.JobKind;
+import dev.doppel.model.jobs.JobLedger;
+import dev.doppel.model.jobs.JobQuery;
+import dev.doppel.model.jobs.JobRecord;
+import dev.doppel.model.jobs.JobState;
+import dev.doppel.model.storage.ObjectStore;
+import dev.doppel.model.storage.StorageProperties;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@RestController
+@RequestMapping("/api/v1/jobs")
+class JobController {
+
+    record SubmitJob(@NotBlank String kind, @NotNull JsonNode parameters) {
+    }
+
+    record JobPage(List<JobView> items, String nextCursor) {
+    }
+
+    private static final int MAX_IDEMPOTENCY_KEY = 200;
+
+    private final JobSubmissions submissions;
+    private final JobLedger ledger;
+    private final JobEvents events;
+    private final ObjectStore store;
+    private final StorageProperties storage;
+    private final AuditLog audit;
+    private final JsonMapper json;
+
+    JobController(JobSubmissions submissions, JobLedger ledger, JobEvents events, ObjectStore store, StorageProperties storage,
+            AuditLog audit, JsonMapper json) {
+        this.submissions = submissions;
+        this.ledger = ledger;
+        this.events = events;
+        this.store = store;
+        this.storage = storage;
+        this.audit = audit;
+        this.json = json;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<JobView> submit(Caller caller, @Valid @RequestBody SubmitJob request,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        JobKind kind;
+        try {
+            kind = JobKind.parse(request.kind());
+        } catch (IllegalArgumentException e) {
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-job-kind", "Invalid job kind",
+                    "Job kind must be one of extract, train, convert.");
+        }
+        if (!request.parameters().isObject()) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", "parameters must be a JSON object.");
+        }
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY)) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                    "Idempotency-Key must be 1 to " + MAX_IDEMPOTENCY_KEY + " characters.");
+        }
+        JobSubmissions.Submitted submitted = submissions.submit(caller, kind, request.parameters(), idempotencyKey);
+        JobRecord job = find(caller, submitted.jobId());
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/v1/jobs/" + job.id()))
+                .header(HttpHeaders.RETRY_AFTER, "2")
+                .body(JobView.of(job, json));
+    }
+
+    @GetMapping("/{id}")
+    ResponseEntity<JobView> get(Caller caller, @PathVariable UUID id) {
+        JobRecord job = find(caller, id);
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok();
+        if (!job.state().isFinished()) {
+            response.header(HttpHeaders.RETRY_AFTER, "2");
+        }
+        return response.body(JobView.of(job, json));
+    }
+
+    @GetMapping
+    JobPage list(Caller caller, @RequestParam(required = false) String kind, @RequestParam(required = false) String state,
+            @RequestParam(defaultValue = "20") int limit, @RequestParam(required = false) String cursor) {
+        if (limit < 1 || limit > 100) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", "limit must be between 1 and 100.");
+        }
+        JobQuery query = new JobQuery(caller.tenantId(), kind == null ? null : parseKind(kind), state == null ? null : parseState(state),
+                cursor == null ? null : JobCursor.decode(cursor), limit);
+        List<JobRecord> jobs = ledger.list(query);
+        String next = jobs.size() < limit ? null : JobCursor.encode(jobs.get(jobs.size() - 1).createdAt(), jobs.get(jobs.size() - 1).id());
+        return new JobPage(jobs.stream().map(job -> JobView.of(job, json)).toList(), next);
+    }
+
+    @PostMapping("/{id}/cancel")
+    ResponseEntity<JobView> cancel(Caller caller, @PathVariable UUID id) {
+        return switch (submissions.cancel(caller, id)) {
+            case CANCELLED -> ResponseEntity.ok(JobView.of(find(caller, id), json));
+            case CANCEL_REQUESTED -> ResponseEntity.accepted().body(JobView.of(find(caller, id), json));
+            case ALREADY_FINISHED -> throw new ApiProblem(HttpStatus.CONFLICT, "job-not-cancellable", "Job not cancellable",
+                    "Job " + id + " has already finished as " + find(caller, id).state() + ".");
+            case NOT_FOUND -> throw ApiProblem.notFound("job", id);
+        };
+    }
+
+    @GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter events(Caller caller, @PathVariable UUID id) {
+        return events.stream(find(caller, id));
+    }
+
+    /** Downloads go through here (and into the audit log), then on to a short-lived presigned URL. */
+    @GetMapping("/{id}/result/{name}")
+    ResponseEntity<Void> download(Caller caller, @PathVariable UUID id, @PathVariable String name) {
+        JobRecord job = find(caller, id);
+        if (job.state() != JobState.SUCCEEDED || job.resultJson() == null) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "result-not-available", "Result not available",
+                    "Job " + id + " has no result: it is " + job.state() + ".");
+        }
+        for (JsonNode file : json.readTree(job.resultJson()).path("files")) {
+            if (file.path("name").asString().equals(name)) {
+                String url = store.presignedGet(file.path("key").asString(), storage.presignTtl(), name);
+                audit.record(caller, "job.result-downloaded", "job", id, Map.of("file", name));
+                return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(url))
+                        .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+            }
+        }
+        throw new ApiProblem(HttpStatus.NOT_FOUND, "result-file-not-found", "Result file not found",
+                "Job " + id + " has no result file named '" + name + "'.");
+    }
+
+    private JobRecord find(Caller caller, UUID id) {
+        return ledger.find(caller.tenantId(), id).orElseThrow(() -> ApiProblem.notFound("job", id));
+    }
+
+    private static JobKind parseKind(String kind) {
+        try {
+            return JobKind.parse(kind);
+        } catch (IllegalArgumentException e) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", "kind must be one of extract, train, convert.");
+        }
+    }
+
+    private static JobState parseState(String state) {
+        try {
+            return JobState.valueOf(state.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                    "state must be one of QUEUED, RUNNING, SUCCEEDED, FAILED, CANCELLED.");
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.doppel.api.jobs;
+
+import java.util.UUID;
+
+import dev.doppel.api.facesets.FaceSets;
+import dev.doppel.api.system.ApiProblem;
+import dev.doppel.api.tenancy.Caller;
+import dev.doppel.model.jobs.JobKind;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/** Checks a job's parameters before it is queued, so a worker never starts on a job that cannot run. */
+@Component
+class JobParameters {
+
+    private final FaceSets faceSets;
+
+    JobParameters(FaceSets faceSets) {
+        this.faceSets = faceSets;
+    }
+
+    void validate(Caller caller, JobKind kind, JsonNode parameters) {
+        switch (kind) {
+            case EXTRACT -> validateExtract(caller, parameters);
+            case TRAIN, CONVERT -> throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "job-kind-unavailable",
+                    "Job kind not available", "Jobs of kind '" + kind.routingKey() + "' are not available on this server yet.");
+        }
+    }
+
+    private void validateExtract(Caller caller, JsonNode parameters) {
+        UUID faceSetId = uuid(parameters, "faceSetId");
+        try {
+            faceSets.get(caller, faceSetId);
+        } catch (ApiProblem notFound) {
+            throw invalid("Face set " + faceSetId + " does not exist.");
+        }
+        if (faceSets.mediaCount(caller, faceSetId) == 0) {
+            throw invalid("Face set " + faceSetId + " has no uploads yet; upload photos or videos before extracting.");
+        }
+    }
+
+    private static UUID uuid(JsonNode parameters, String name) {
+        JsonNode value = parameters.get(name);
+        if (value == null || !value.isString()) {
+            throw invalid("Parameter '" + name + "' is required and must be an id.");
+        }
+        try {
+            return UUID.fromString(value.asString());
+        } catch (IllegalArgumentException e) {
+            throw invalid("Parameter '" + name + "' must be an id, not '" + value.asString() + "'.");
+        }
+    }
+
+    private static ApiProblem invalid(String detail) {
+        return new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-job-parameters", "Invalid job parameters", detail);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.doppel.api.tenancy;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import dev.doppel.api.system.ApiProblem;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+/** Every /api/v1 request names its key as {@code Authorization: Bearer <key>} or {@code X-API-Key}. */
+@Component
+class ApiKeyInterceptor implements HandlerInterceptor {
+
+    static final String CALLER = ApiKeyInterceptor.class.getName() + ".caller";
+
+    private final ApiKeys keys;
+
+    ApiKeyInterceptor(ApiKeys keys) {
+        this.keys = keys;
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        String key = presentedKey(request);
+        if (key == null) {
+            throw unauthenticated("This API needs a key: send it as 'Authorization: Bearer <key>' or 'X-API-Key: <key>'.");
+        }
+        Caller caller = keys.authenticate(key).orElseThrow(() -> unauthenticated("The API key is unknown or revoked."));
+        request.setAttribute(CALLER, caller);
+        return true;
+    }
+
+    private static String presentedKey(HttpServletRequest request) {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return authorization.substring(7).trim();
+        }
+        String header = request.getHeader("X-API-Key");
+        return header == null || header.isBlank() ? null : header.trim();
+    }
+
+    private static ApiProblem unauthenticated(String detail) {
+        return new ApiProblem(HttpStatus.UNAUTHORIZED, "unauthenticated", "Not authenticated", detail);
+    }
+}

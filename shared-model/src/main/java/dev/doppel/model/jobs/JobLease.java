@@ -1,0 +1,7 @@
+package dev.doppel.model.jobs;
+
+import java.util.UUID;
+
+/** Proof that one worker holds a running job; every write a worker makes is conditional on it. */
+public record JobLease(UUID jobId, UUID tenantId, JobKind kind, String owner, int attempt, String parametersJson) {
+}

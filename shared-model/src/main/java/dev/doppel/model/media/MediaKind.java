@@ -1,0 +1,6 @@
+package dev.doppel.model.media;
+
+public enum MediaKind {
+    IMAGE,
+    VIDEO
+}

@@ -1,0 +1,8 @@
+package dev.doppel.model.storage;
+
+public class StorageException extends RuntimeException {
+
+    public StorageException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,68 @@
+package dev.doppel.worker.runtime;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.doppel.model.jobs.JobKind;
+import dev.doppel.model.messaging.JobTopology;
+import dev.doppel.worker.WorkerProperties;
+import org.springframework.amqp.core.AcknowledgeMode;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.amqp.rabbit.listener.api.ChannelAwareMessageListener;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * One listener container per job kind this worker takes, prefetch 1 so a busy worker holds at
+ * most one waiting message per consumer. Stopping waits up to the drain timeout for running jobs
+ * to hand back their lease.
+ */
+@Component
+public class JobConsumers implements SmartLifecycle {
+
+    private final ConnectionFactory connectionFactory;
+    private final JobDispatcher dispatcher;
+    private final WorkerProperties worker;
+    private final List<SimpleMessageListenerContainer> containers = new ArrayList<>();
+    private volatile boolean running;
+
+    JobConsumers(ConnectionFactory connectionFactory, JobDispatcher dispatcher, WorkerProperties worker) {
+        this.connectionFactory = connectionFactory;
+        this.dispatcher = dispatcher;
+        this.worker = worker;
+    }
+
+    @Override
+    public synchronized void start() {
+        for (JobKind kind : worker.kinds()) {
+            SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
+            container.setQueueNames(JobTopology.queueFor(kind));
+            container.setAcknowledgeMode(AcknowledgeMode.MANUAL);
+            container.setPrefetchCount(1);
+            container.setConcurrentConsumers(worker.concurrencyOf(kind));
+            container.setShutdownTimeout(worker.drainTimeout().toMillis());
+            container.setDefaultRequeueRejected(true);
+            container.setMessageListener((ChannelAwareMessageListener) (message, channel) ->
+                    dispatcher.onDelivery(kind, message, channel));
+            container.setBeanName("jobs-" + kind.routingKey());
+            container.afterPropertiesSet();
+            container.start();
+            containers.add(container);
+        }
+        running = true;
+    }
+
+    @Override
+    public synchronized void stop() {
+        containers.forEach(SimpleMessageListenerContainer::stop);
+        containers.forEach(SimpleMessageListenerContainer::destroy);
+        containers.clear();
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

@@ -1,0 +1,150 @@
+package dev.doppel.worker.runtime;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.doppel.model.jobs.JobLease;
+import dev.doppel.model.jobs.ProgressSnapshot;
+import dev.doppel.model.storage.ObjectStore;
+import dev.doppel.model.storage.StorageKeys;
+import dev.doppel.pipeline.stage.Cancellation;
+import dev.doppel.pipeline.stage.Progress;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What a running job sees of the world: its parameters, a scratch folder, progress and metrics
+ * (written to the ledger by the heartbeat), a cancellation check, its outputs and checkpoints.
+ * Outputs go under the attempt's own prefix, so an attempt that loses its lease cannot overwrite
+ * the one that wins.
+ */
+public final class JobContext {
+
+    public record Output(String name, String key, String contentType, long bytes) {
+    }
+
+    private final JobLease lease;
+    private final ObjectStore store;
+    private final JsonMapper json;
+    private final Path scratch;
+    private final long startedNanos = System.nanoTime();
+    private final Map<String, Object> metrics = new LinkedHashMap<>();
+    private final List<String> previews = new ArrayList<>();
+    private final List<Output> outputs = new ArrayList<>();
+    private volatile String stage = "starting";
+    private volatile double fraction;
+    private volatile JobStopped.Reason stopReason;
+
+    JobContext(JobLease lease, ObjectStore store, JsonMapper json, Path scratch) {
+        this.lease = lease;
+        this.store = store;
+        this.json = json;
+        this.scratch = scratch;
+    }
+
+    public UUID jobId() {
+        return lease.jobId();
+    }
+
+    public UUID tenantId() {
+        return lease.tenantId();
+    }
+
+    public int attempt() {
+        return lease.attempt();
+    }
+
+    public JsonNode parameters() {
+        return json.readTree(lease.parametersJson());
+    }
+
+    public Path scratch() {
+        return scratch;
+    }
+
+    public ObjectStore store() {
+        return store;
+    }
+
+    public Progress progress() {
+        return (step, done) -> {
+            stage = step;
+            fraction = Math.max(0, Math.min(1, done));
+        };
+    }
+
+    public Cancellation cancellation() {
+        return () -> {
+            JobStopped.Reason reason = stopReason;
+            if (reason != null) {
+                throw new JobStopped(reason);
+            }
+        };
+    }
+
+    public synchronized void metric(String name, Object value) {
+        metrics.put(name, value);
+    }
+
+    /** Stores a finished output of this attempt; the job's result lists every output in order. */
+    public synchronized Output writeOutput(String name, byte[] bytes, String contentType) {
+        String key = StorageKeys.jobOutput(tenantId(), jobId(), attempt(), name);
+        store.put(key, bytes, contentType);
+        Output output = new Output(name, key, contentType, bytes.length);
+        outputs.add(output);
+        return output;
+    }
+
+    /** Checkpoints live outside the attempt prefix: the next attempt resumes from them. */
+    public void saveCheckpoint(String name, Path file) {
+        store.put(StorageKeys.jobPrefix(tenantId(), jobId()) + "checkpoints/" + name, file, "application/octet-stream");
+    }
+
+    public Optional<Path> loadCheckpoint(String name) throws IOException {
+        String key = StorageKeys.jobPrefix(tenantId(), jobId()) + "checkpoints/" + name;
+        if (!store.list(key).contains(key)) {
+            return Optional.empty();
+        }
+        Path target = Files.createDirectories(scratch.resolve("checkpoints")).resolve(name);
+        store.download(key, target);
+        return Optional.of(target);
+    }
+
+    synchronized ProgressSnapshot snapshot() {
+        return new ProgressSnapshot(stage, fraction, eta(), json.writeValueAsString(metrics), json.writeValueAsString(previews));
+    }
+
+    synchronized String resultJson() {
+        return json.writeValueAsString(Map.of("files", outputs));
+    }
+
+    synchronized boolean hasOutputs() {
+        return !outputs.isEmpty();
+    }
+
+    void stop(JobStopped.Reason reason) {
+        if (stopReason == null || reason == JobStopped.Reason.LEASE_LOST) {
+            stopReason = reason;
+        }
+    }
+
+    JobLease lease() {
+        return lease;
+    }
+
+    private Long eta() {
+        double done = fraction;
+        if (done < 0.01 || done >= 1) {
+            return null;
+        }
+        double elapsedSeconds = (System.nanoTime() - startedNanos) / 1e9;
+        return Math.round(elapsedSeconds * (1 - done) / done);
+    }
+}
