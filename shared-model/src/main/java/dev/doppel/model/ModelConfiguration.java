@@ -37,8 +37,8 @@ public class ModelConfiguration {
     }
 
     @Bean
-    JobTopology jobTopology() {
-        return new JobTopology();
+    JobTopology jobTopology(JobsProperties jobs) {
+        return new JobTopology(jobs.namespace());
     }
 
     /** Registered before any listener container starts, so queues exist before consumers attach. */

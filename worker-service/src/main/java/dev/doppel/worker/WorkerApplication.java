@@ -6,10 +6,12 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.PropertySource;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @Import(ModelConfiguration.class)
+@PropertySource("classpath:doppel-worker.properties")
 public class WorkerApplication {
 
     public static void main(String[] args) {

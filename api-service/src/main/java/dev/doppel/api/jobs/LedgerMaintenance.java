@@ -3,6 +3,7 @@ package dev.doppel.api.jobs;
 import dev.doppel.model.jobs.JobLedger;
 import dev.doppel.model.jobs.JobsProperties;
 import dev.doppel.model.jobs.ReapReport;
+import dev.doppel.model.messaging.JobTopology;
 import dev.doppel.model.messaging.OutboxRelay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,10 +31,11 @@ class LedgerMaintenance implements SchedulingConfigurer {
     private final JobsProperties jobs;
     private final OutboxRelay relay;
 
-    LedgerMaintenance(JobLedger ledger, JobsProperties jobs, JdbcClient jdbc, TransactionTemplate transactions, RabbitTemplate rabbit) {
+    LedgerMaintenance(JobLedger ledger, JobsProperties jobs, JdbcClient jdbc, TransactionTemplate transactions, RabbitTemplate rabbit,
+            JobTopology topology) {
         this.ledger = ledger;
         this.jobs = jobs;
-        this.relay = new OutboxRelay(jdbc, transactions, rabbit, jobs.confirmTimeout());
+        this.relay = new OutboxRelay(jdbc, transactions, rabbit, topology, jobs.confirmTimeout());
     }
 
     @Bean

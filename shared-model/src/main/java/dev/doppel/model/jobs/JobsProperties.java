@@ -14,6 +14,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("doppel.jobs")
 public record JobsProperties(
+        @DefaultValue("doppel") @jakarta.validation.constraints.Pattern(regexp = "[a-z0-9][a-z0-9._-]{0,63}") String namespace,
         @DefaultValue("30s") Duration lease,
         @DefaultValue("5s") Duration heartbeatInterval,
         @DefaultValue("3") @Positive int maxAttempts,

@@ -1,7 +1,9 @@
 package dev.doppel.model.messaging;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.rabbitmq.client.Channel;
@@ -21,30 +23,50 @@ import org.springframework.amqp.rabbit.connection.ConnectionListener;
  */
 public class JobTopology implements ConnectionListener {
 
-    public static final String EXCHANGE = "doppel.jobs";
-    public static final String DEAD_LETTER_EXCHANGE = "doppel.jobs.dlx";
-    public static final String DEAD_LETTER_QUEUE = "doppel.jobs.dead";
     private static final int DELIVERY_LIMIT = 5;
 
     private static final Logger log = LoggerFactory.getLogger(JobTopology.class);
 
-    public static String queueFor(JobKind kind) {
-        return EXCHANGE + "." + kind.routingKey();
+    private final String exchange;
+
+    /** @param namespace prefixes every name, so several installations (or test runs) can share one broker */
+    public JobTopology(String namespace) {
+        this.exchange = namespace + ".jobs";
+    }
+
+    public String exchange() {
+        return exchange;
+    }
+
+    public String queueFor(JobKind kind) {
+        return exchange + "." + kind.routingKey();
+    }
+
+    public List<String> queues() {
+        return Arrays.stream(JobKind.values()).map(this::queueFor).toList();
+    }
+
+    private String deadLetterExchange() {
+        return exchange + ".dlx";
+    }
+
+    private String deadLetterQueue() {
+        return exchange + ".dead";
     }
 
     @Override
     public void onCreate(Connection connection) {
         boolean rabbitMq = isRabbitMq(connection);
         try (Channel channel = connection.createChannel(false)) {
-            channel.exchangeDeclare(EXCHANGE, "direct", true);
+            channel.exchangeDeclare(exchange, "direct", true);
             if (rabbitMq) {
-                channel.exchangeDeclare(DEAD_LETTER_EXCHANGE, "fanout", true);
-                channel.queueDeclare(DEAD_LETTER_QUEUE, true, false, false, Map.of("x-queue-type", "quorum"));
-                channel.queueBind(DEAD_LETTER_QUEUE, DEAD_LETTER_EXCHANGE, "");
+                channel.exchangeDeclare(deadLetterExchange(), "fanout", true);
+                channel.queueDeclare(deadLetterQueue(), true, false, false, Map.of("x-queue-type", "quorum"));
+                channel.queueBind(deadLetterQueue(), deadLetterExchange(), "");
             }
             for (JobKind kind : JobKind.values()) {
                 channel.queueDeclare(queueFor(kind), true, false, false, rabbitMq ? quorumArguments() : Map.of());
-                channel.queueBind(queueFor(kind), EXCHANGE, kind.routingKey());
+                channel.queueBind(queueFor(kind), exchange, kind.routingKey());
             }
             log.debug("Declared job topology ({} queues)", rabbitMq ? "quorum" : "classic durable");
         } catch (IOException | java.util.concurrent.TimeoutException e) {
@@ -52,10 +74,10 @@ public class JobTopology implements ConnectionListener {
         }
     }
 
-    private static Map<String, Object> quorumArguments() {
+    private Map<String, Object> quorumArguments() {
         Map<String, Object> arguments = new HashMap<>();
         arguments.put("x-queue-type", "quorum");
-        arguments.put("x-dead-letter-exchange", DEAD_LETTER_EXCHANGE);
+        arguments.put("x-dead-letter-exchange", deadLetterExchange());
         arguments.put("x-delivery-limit", DELIVERY_LIMIT);
         return arguments;
     }

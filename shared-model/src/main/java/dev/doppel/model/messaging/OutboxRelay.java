@@ -29,12 +29,15 @@ public class OutboxRelay {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final RabbitTemplate rabbit;
+    private final JobTopology topology;
     private final Duration confirmTimeout;
 
-    public OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, RabbitTemplate rabbit, Duration confirmTimeout) {
+    public OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, RabbitTemplate rabbit, JobTopology topology,
+            Duration confirmTimeout) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.rabbit = rabbit;
+        this.topology = topology;
         this.confirmTimeout = confirmTimeout;
     }
 
@@ -79,7 +82,7 @@ public class OutboxRelay {
         Message message = new Message(row.payload().getBytes(StandardCharsets.UTF_8), properties);
         CorrelationData correlation = new CorrelationData(Long.toString(row.id()));
         try {
-            rabbit.send(JobTopology.EXCHANGE, row.routingKey(), message, correlation);
+            rabbit.send(topology.exchange(), row.routingKey(), message, correlation);
             CorrelationData.Confirm confirm = correlation.getFuture().get(confirmTimeout.toMillis(), TimeUnit.MILLISECONDS);
             // Returns arrive before the confirm; Qpid nacks a returned message, RabbitMQ acks it.
             if (correlation.getReturned() != null) {

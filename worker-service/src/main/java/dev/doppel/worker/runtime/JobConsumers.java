@@ -24,20 +24,22 @@ public class JobConsumers implements SmartLifecycle {
     private final ConnectionFactory connectionFactory;
     private final JobDispatcher dispatcher;
     private final WorkerProperties worker;
+    private final JobTopology topology;
     private final List<SimpleMessageListenerContainer> containers = new ArrayList<>();
     private volatile boolean running;
 
-    JobConsumers(ConnectionFactory connectionFactory, JobDispatcher dispatcher, WorkerProperties worker) {
+    JobConsumers(ConnectionFactory connectionFactory, JobDispatcher dispatcher, WorkerProperties worker, JobTopology topology) {
         this.connectionFactory = connectionFactory;
         this.dispatcher = dispatcher;
         this.worker = worker;
+        this.topology = topology;
     }
 
     @Override
     public synchronized void start() {
         for (JobKind kind : worker.kinds()) {
             SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
-            container.setQueueNames(JobTopology.queueFor(kind));
+            container.setQueueNames(topology.queueFor(kind));
             container.setAcknowledgeMode(AcknowledgeMode.MANUAL);
             container.setPrefetchCount(1);
             container.setConcurrentConsumers(worker.concurrencyOf(kind));

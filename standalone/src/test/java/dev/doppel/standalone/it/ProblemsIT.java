@@ -1,0 +1,93 @@
+package dev.doppel.standalone.it;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.doppel.api.tenancy.ApiKeys;
+import dev.doppel.model.storage.ObjectStore;
+import dev.doppel.model.storage.StorageKeys;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every failure a client can cause answers with its own problem type, and a rejected upload stores nothing. */
+class ProblemsIT {
+
+    private final RunningDoppel doppel = RunningDoppel.get();
+    private final ApiClient api = doppel.api;
+
+    @Test
+    void requestsWithoutAValidKeyAreUnauthenticated() {
+        api.withKey("").get("/api/v1/jobs").problem(401, "unauthenticated");
+        api.withKey("dk_not-a-real-key").get("/api/v1/jobs").problem(401, "unauthenticated");
+    }
+
+    @Test
+    void uploadsAreJudgedByTheirContentAndARejectedBatchStoresNothing() throws Exception {
+        UUID faceSet = api.createFaceSet("Uploads");
+        String path = "/api/v1/face-sets/" + faceSet + "/media";
+
+        api.upload(path, List.of(TestMedia.textPretendingToBeJpeg())).problem(415, "upload-unsupported-type");
+        api.upload(path, List.of(TestMedia.pixelBomb())).problem(413, "upload-too-large");
+        api.upload(path, List.of(TestMedia.truncatedJpeg())).problem(422, "upload-unreadable");
+        api.upload(path, List.of(TestMedia.png("good.png", 64, 64), TestMedia.truncatedJpeg())).problem(422, "upload-unreadable");
+
+        assertThat(api.get("/api/v1/face-sets/" + faceSet).json().path("media")).isEmpty();
+        assertThat(doppel.bean(ObjectStore.class).list(StorageKeys.tenantPrefix(tenant()) + "facesets/" + faceSet + "/")).isEmpty();
+    }
+
+    @Test
+    void invalidRequestsAreRefusedWithTheirOwnTypes() throws Exception {
+        api.post("/api/v1/face-sets", Map.of("name", "No consent")).problem(400, "invalid-request");
+        api.post("/api/v1/face-sets", Map.of("name", "Refused", "consent",
+                Map.of("attestedBy", "Someone", "allPicturedPeopleConsented", false))).problem(400, "invalid-request");
+        api.post("/api/v1/face-sets", "{not json").problem(400, "invalid-request");
+        api.get("/api/v1/face-sets/" + UUID.randomUUID()).problem(404, "face-set-not-found");
+        api.get("/api/v1/face-sets/not-a-uuid").problem(400, "invalid-request");
+
+        UUID empty = api.createFaceSet("Empty");
+        api.post("/api/v1/jobs", Map.of("kind", "sharpen", "parameters", Map.of())).problem(422, "invalid-job-kind");
+        api.post("/api/v1/jobs", Map.of("kind", "train", "parameters", Map.of())).problem(422, "job-kind-unavailable");
+        api.post("/api/v1/jobs", Map.of("kind", "extract", "parameters", Map.of())).problem(422, "invalid-job-parameters");
+        api.post("/api/v1/jobs", Map.of("kind", "extract", "parameters", Map.of("faceSetId", empty.toString())))
+                .problem(422, "invalid-job-parameters");
+        api.get("/api/v1/jobs/" + UUID.randomUUID()).problem(404, "job-not-found");
+        api.get("/api/v1/jobs?cursor=garbage").problem(400, "invalid-cursor");
+        api.get("/api/v1/jobs?limit=1000").problem(400, "invalid-request");
+    }
+
+    @Test
+    void aResultIsOnlyAvailableOnceTheJobSucceeded() throws Exception {
+        doppel.bean(dev.doppel.worker.runtime.JobConsumers.class).stop();
+        try {
+            UUID faceSet = api.createFaceSet("Early");
+            api.uploadOk(faceSet, TestMedia.png("e.png", 64, 64));
+            UUID jobId = api.submitExtract(faceSet);
+            api.get("/api/v1/jobs/" + jobId + "/result/contact-sheet.png").problem(409, "result-not-available");
+        } finally {
+            doppel.bean(dev.doppel.worker.runtime.JobConsumers.class).start();
+        }
+    }
+
+    @Test
+    void aFailedJobCarriesAReadableProblem() throws Exception {
+        UUID faceSet = api.createFaceSet("Corrupted later");
+        api.uploadOk(faceSet, TestMedia.png("c.png", 64, 64));
+        // The stored object is damaged after the upload was accepted: the worker must fail the job in words.
+        String key = doppel.bean(ObjectStore.class).list(StorageKeys.tenantPrefix(tenant()) + "facesets/" + faceSet + "/").get(0);
+        doppel.bean(ObjectStore.class).put(key, "garbage".getBytes(), "image/png");
+        UUID jobId = api.submitExtract(faceSet);
+        var job = api.awaitState(jobId, "FAILED", Duration.ofSeconds(60));
+        assertThat(job.path("error").path("type").asString()).isEqualTo("/problems/jobs/media-unreadable");
+        assertThat(job.path("error").path("detail").asString()).contains("cannot be used");
+        assertThat(job.path("result").isNull()).isTrue();
+    }
+
+    private UUID tenant() throws Exception {
+        String key = Files.readString(doppel.servers.dataDir.resolve("doppel/api-key.txt")).trim();
+        return doppel.bean(ApiKeys.class).authenticate(key).orElseThrow().tenantId();
+    }
+}

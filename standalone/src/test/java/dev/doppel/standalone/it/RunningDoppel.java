@@ -1,0 +1,67 @@
+package dev.doppel.standalone.it;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import dev.doppel.api.tenancy.ApiKeys;
+import dev.doppel.standalone.StandaloneApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * One Doppel (API + worker, as the standalone runs them) on the test servers, shared by every
+ * integration test in the JVM: starting Spring once keeps the suite fast on two cores. Timings are
+ * short so that leases expire and reapers run within seconds.
+ */
+final class RunningDoppel {
+
+    static final String[] FAST_LEDGER = {
+            "--doppel.jobs.lease=3s",
+            "--doppel.jobs.heartbeat-interval=500ms",
+            "--doppel.jobs.reaper-interval=500ms",
+            "--doppel.jobs.outbox-interval=100ms",
+    };
+
+    private static RunningDoppel instance;
+
+    final ConfigurableApplicationContext context;
+    final ApiClient api;
+    final TestServers servers;
+
+    static synchronized RunningDoppel get() {
+        if (instance == null) {
+            instance = new RunningDoppel();
+        }
+        return instance;
+    }
+
+    private RunningDoppel() {
+        servers = TestServers.get();
+        Path dataDir = servers.dataDir.resolve("doppel");
+        String[] args = concat(FAST_LEDGER, "--server.port=0", "--spring.main.sources=" + SteppingHandler.class.getName());
+        context = StandaloneApplication.start(servers.springProperties(), dataDir, true, args);
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        try {
+            api = new ApiClient("http://localhost:" + port, Files.readString(dataDir.resolve("api-key.txt")).trim());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("the standalone wrote no API key", e);
+        }
+    }
+
+    /** A client for a second tenant, with its own key. */
+    ApiClient otherTenant(String name) {
+        String key = ApiKeys.newKey();
+        context.getBean(ApiKeys.class).register(name, "test", key);
+        return api.withKey(key);
+    }
+
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    static String[] concat(String[] first, String... more) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
+    }
+}

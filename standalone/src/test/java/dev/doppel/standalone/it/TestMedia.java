@@ -1,0 +1,110 @@
+package dev.doppel.standalone.it;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.zip.CRC32;
+
+import javax.imageio.ImageIO;
+
+import org.bytedeco.ffmpeg.global.avcodec;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameRecorder;
+import org.bytedeco.javacv.Java2DFrameConverter;
+
+/** Uploads made at test time, so nothing binary is committed. */
+final class TestMedia {
+
+    private TestMedia() {
+    }
+
+    static ApiClient.Part jpeg(String name, int width, int height) throws IOException {
+        return new ApiClient.Part("file", name, "image/jpeg", encode(picture(width, height, Color.ORANGE), "jpg"));
+    }
+
+    static ApiClient.Part png(String name, int width, int height) throws IOException {
+        return new ApiClient.Part("file", name, "image/png", encode(picture(width, height, Color.CYAN), "png"));
+    }
+
+    static ApiClient.Part mp4(String name, int width, int height, int frames) throws IOException {
+        Path file = Files.createTempFile("doppel-test-", ".mp4");
+        try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), width, height, 0);
+                Java2DFrameConverter converter = new Java2DFrameConverter()) {
+            recorder.setFormat("mp4");
+            recorder.setVideoCodec(avcodec.AV_CODEC_ID_H264);
+            recorder.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
+            recorder.setFrameRate(10);
+            recorder.start();
+            for (int i = 0; i < frames; i++) {
+                BufferedImage frame = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+                Graphics2D g = frame.createGraphics();
+                g.setColor(Color.DARK_GRAY);
+                g.fillRect(0, 0, width, height);
+                g.setColor(Color.YELLOW);
+                g.fillOval(i * 4 % width, height / 4, width / 3, height / 2);
+                g.dispose();
+                recorder.record(converter.convert(frame));
+            }
+            recorder.stop();
+            return new ApiClient.Part("file", name, "video/mp4", Files.readAllBytes(file));
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** A valid PNG header that claims a 100000 x 100000 image: decoding it would need 40 GB. */
+    static ApiClient.Part pixelBomb() {
+        ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(100_000).putInt(100_000).put((byte) 8).put((byte) 2)
+                .put((byte) 0).put((byte) 0).put((byte) 0);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
+        chunk(out, "IHDR", ihdr.array());
+        chunk(out, "IDAT", new byte[] {0x78, (byte) 0x9C, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01});
+        chunk(out, "IEND", new byte[0]);
+        return new ApiClient.Part("file", "bomb.png", "image/png", out.toByteArray());
+    }
+
+    static ApiClient.Part truncatedJpeg() throws IOException {
+        byte[] whole = jpeg("x.jpg", 320, 240).bytes();
+        return new ApiClient.Part("file", "truncated.jpg", "image/jpeg", Arrays.copyOf(whole, 200));
+    }
+
+    /** Text that claims to be a JPEG: only the content decides. */
+    static ApiClient.Part textPretendingToBeJpeg() {
+        return new ApiClient.Part("file", "notes.jpg", "image/jpeg", "just some text, not a picture".getBytes());
+    }
+
+    private static BufferedImage picture(int width, int height, Color color) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(color);
+        g.fillRect(0, 0, width, height);
+        g.setColor(Color.BLACK);
+        g.fillOval(width / 4, height / 4, width / 2, height / 2);
+        g.dispose();
+        return image;
+    }
+
+    private static byte[] encode(BufferedImage image, String format) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, format, out);
+        return out.toByteArray();
+    }
+
+    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
+        out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
+        byte[] typeBytes = type.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        out.writeBytes(typeBytes);
+        out.writeBytes(data);
+        CRC32 crc = new CRC32();
+        crc.update(typeBytes);
+        crc.update(data);
+        out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+    }
+}

@@ -1,0 +1,169 @@
+package dev.doppel.standalone.it;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.GetResponse;
+import dev.doppel.model.jobs.JobKind;
+import dev.doppel.model.jobs.JobLedger;
+import dev.doppel.model.messaging.JobTopology;
+import dev.doppel.model.storage.ObjectStore;
+import dev.doppel.model.storage.StorageKeys;
+import dev.doppel.worker.runtime.JobConsumers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Workers die: after claiming a job, or before acking its message. Either way the job finishes
+ * exactly once, on another worker, and duplicates of its message change nothing.
+ */
+class WorkerRecoveryIT {
+
+    private final RunningDoppel doppel = RunningDoppel.get();
+    private final ApiClient api = doppel.api;
+    private final JobConsumers consumers = doppel.bean(JobConsumers.class);
+    private final JobLedger ledger = doppel.bean(JobLedger.class);
+    private final JobTopology topology = doppel.bean(JobTopology.class);
+    private final ObjectStore store = doppel.bean(ObjectStore.class);
+
+    @AfterEach
+    void consumersBackOn() {
+        if (!consumers.isRunning()) {
+            consumers.start();
+        }
+    }
+
+    @Test
+    void aWorkerThatDiesAfterClaimingLosesTheJobToTheNextWorker() throws Exception {
+        consumers.stop();
+        UUID faceSet = faceSetWithOnePhoto();
+        UUID jobId = api.submitExtract(faceSet);
+        try (Connection doomed = doppel.servers.rabbitConnectionFactory().newConnection()) {
+            Channel channel = doomed.createChannel();
+            GetResponse delivery = awaitMessage(channel, JobKind.EXTRACT);
+            assertThat(new String(delivery.getBody(), StandardCharsets.UTF_8)).contains(jobId.toString());
+            assertThat(ledger.claim(jobId, JobKind.EXTRACT, "doomed-worker", Duration.ofSeconds(3))).isPresent();
+            channel.basicAck(delivery.getEnvelope().getDeliveryTag(), false);
+            doomed.abort();
+        }
+        assertThat(api.job(jobId).path("state").asString()).isEqualTo("RUNNING");
+
+        consumers.start();
+        JsonNode job = api.awaitState(jobId, "SUCCEEDED", Duration.ofSeconds(60));
+
+        assertThat(job.path("attempt").asInt()).isEqualTo(2);
+        assertThat(resultObjects(faceSetTenant(), jobId)).containsExactlyInAnyOrder(
+                StorageKeys.jobOutput(faceSetTenant(), jobId, 2, "contact-sheet.png"),
+                StorageKeys.jobOutput(faceSetTenant(), jobId, 2, "probe.json"));
+    }
+
+    @Test
+    void aWorkerThatDiesBeforeAckingHasItsMessageRedelivered() throws Exception {
+        consumers.stop();
+        UUID faceSet = faceSetWithOnePhoto();
+        UUID jobId = api.submitExtract(faceSet);
+        try (Connection doomed = doppel.servers.rabbitConnectionFactory().newConnection()) {
+            Channel channel = doomed.createChannel();
+            GetResponse delivery = awaitMessage(channel, JobKind.EXTRACT);
+            assertThat(new String(delivery.getBody(), StandardCharsets.UTF_8)).contains(jobId.toString());
+            doomed.abort();
+        }
+        consumers.start();
+        JsonNode job = api.awaitState(jobId, "SUCCEEDED", Duration.ofSeconds(60));
+        assertThat(job.path("attempt").asInt()).isEqualTo(1);
+        assertThat(resultObjects(faceSetTenant(), jobId)).hasSize(2);
+    }
+
+    @Test
+    void duplicateMessagesForAFinishedJobChangeNothing() throws Exception {
+        UUID faceSet = faceSetWithOnePhoto();
+        UUID jobId = api.submitExtract(faceSet);
+        JsonNode finished = api.awaitState(jobId, "SUCCEEDED", Duration.ofSeconds(60));
+        List<String> objects = resultObjects(faceSetTenant(), jobId);
+
+        try (Connection connection = doppel.servers.rabbitConnectionFactory().newConnection()) {
+            Channel channel = connection.createChannel();
+            byte[] body = ("{\"jobId\":\"" + jobId + "\",\"kind\":\"EXTRACT\"}").getBytes(StandardCharsets.UTF_8);
+            for (int i = 0; i < 3; i++) {
+                channel.basicPublish(topology.exchange(), JobKind.EXTRACT.routingKey(), null, body);
+            }
+            awaitQueueEmpty(channel, JobKind.EXTRACT);
+        }
+
+        JsonNode after = api.job(jobId);
+        assertThat(after.path("attempt").asInt()).isEqualTo(finished.path("attempt").asInt());
+        assertThat(after.path("updatedAt").asString()).isEqualTo(finished.path("updatedAt").asString());
+        assertThat(resultObjects(faceSetTenant(), jobId)).isEqualTo(objects);
+    }
+
+    @Test
+    void aJobWhoseWorkersKeepDyingFailsWithAReasonAfterItsAttempts() throws Exception {
+        consumers.stop();
+        UUID faceSet = faceSetWithOnePhoto();
+        UUID jobId = api.submitExtract(faceSet);
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            awaitClaim(jobId, "doomed-" + attempt);
+        }
+        JsonNode job = api.awaitState(jobId, "FAILED", Duration.ofSeconds(30));
+        assertThat(job.path("attempt").asInt()).isEqualTo(3);
+        assertThat(job.path("error").path("type").asString()).isEqualTo("/problems/jobs/worker-lost");
+        assertThat(job.path("error").path("detail").asString()).contains("3 time");
+        assertThat(job.path("result").isNull()).isTrue();
+    }
+
+    private void awaitClaim(UUID jobId, String owner) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (ledger.claim(jobId, JobKind.EXTRACT, owner, Duration.ofSeconds(1)).isEmpty()) {
+            assertThat(System.nanoTime()).as("job %s queued again for %s", jobId, owner).isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    private UUID faceSetWithOnePhoto() throws Exception {
+        UUID faceSet = api.createFaceSet("Recovery");
+        api.uploadOk(faceSet, TestMedia.jpeg("r.jpg", 200, 200));
+        return faceSet;
+    }
+
+    private UUID faceSetTenant() {
+        return doppel.bean(dev.doppel.api.tenancy.ApiKeys.class).authenticate(apiKey()).orElseThrow().tenantId();
+    }
+
+    private String apiKey() {
+        try {
+            return java.nio.file.Files.readString(doppel.servers.dataDir.resolve("doppel/api-key.txt")).trim();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<String> resultObjects(UUID tenant, UUID jobId) {
+        return store.list(StorageKeys.jobPrefix(tenant, jobId));
+    }
+
+    private GetResponse awaitMessage(Channel channel, JobKind kind) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        GetResponse response;
+        while ((response = channel.basicGet(topology.queueFor(kind), false)) == null) {
+            assertThat(System.nanoTime()).as("a message on %s", topology.queueFor(kind)).isLessThan(deadline);
+            Thread.sleep(50);
+        }
+        return response;
+    }
+
+    private void awaitQueueEmpty(Channel channel, JobKind kind) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (channel.queueDeclarePassive(topology.queueFor(kind)).getMessageCount() > 0) {
+            assertThat(System.nanoTime()).isLessThan(deadline);
+            Thread.sleep(50);
+        }
+        Thread.sleep(1000);
+    }
+}
