@@ -15,6 +15,7 @@ import org.apache.qpid.server.model.State;
 import org.apache.qpid.server.model.SystemConfig;
 import org.apache.qpid.server.model.VirtualHost;
 import org.apache.qpid.server.model.VirtualHostNode;
+import org.apache.qpid.server.store.derby.DerbyUtils;
 
 /**
  * An AMQP 0-9-1 broker (Apache Qpid Broker-J) whose queues and persistent messages live in a
@@ -51,6 +52,10 @@ public final class LocalAmqpBroker implements AutoCloseable {
         forgetSavedBrokerConfig(workDir);
         Path initialConfig = writeInitialConfig(workDir);
         Path systemProperties = writeEmptySystemProperties(workDir);
+
+        // Qpid boots Derby before its own call to this, so derby.log would land in the working
+        // directory; this sends Derby's log to SLF4J instead.
+        DerbyUtils.configureDerbyLogging();
 
         BrokerStartupListener startup = new BrokerStartupListener();
         SystemLauncher launcher = new SystemLauncher(startup);
