@@ -28,10 +28,10 @@ import org.apache.qpid.server.store.derby.DerbyUtils;
  */
 public final class LocalAmqpBroker implements AutoCloseable {
 
-    public static final String HOST = "localhost";
-    public static final String USERNAME = "doppel";
-    public static final String PASSWORD = "doppel";
-    public static final String VIRTUAL_HOST = "/";
+    private static final String HOST = "localhost";
+    private static final String USERNAME = "doppel";
+    private static final String PASSWORD = "doppel";
+    private static final String VIRTUAL_HOST = "/";
 
     private static final String INITIAL_CONFIG_RESOURCE = "qpid-initial-config.json";
     // Where Qpid's JSON system config store keeps the broker settings it was last started with.

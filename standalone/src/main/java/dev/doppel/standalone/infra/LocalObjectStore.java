@@ -15,8 +15,8 @@ import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 public final class LocalObjectStore implements AutoCloseable {
 
     // Fixed keys suit a store that listens on localhost only.
-    public static final String ACCESS_KEY = "doppel";
-    public static final String SECRET_KEY = "doppel-secret-key";
+    private static final String ACCESS_KEY = "doppel";
+    private static final String SECRET_KEY = "doppel-secret-key";
     private static final String HOST = "localhost";
     // No graceful drain: the application using the store has stopped before the store does, so
     // the drain would only wait out clients' idle keep-alive connections (30 s by default).

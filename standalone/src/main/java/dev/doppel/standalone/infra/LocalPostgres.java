@@ -20,7 +20,7 @@ import com.sun.security.auth.module.UnixSystem;
  */
 public final class LocalPostgres implements AutoCloseable {
 
-    public static final String DATABASE = "doppel";
+    private static final String DATABASE = "doppel";
     private static final String SUPERUSER = "postgres";
     // zonky's initdb sets up trust authentication; the server listens on localhost only.
     private static final String PASSWORD = "";
