@@ -45,12 +45,14 @@ class WorkerRecoveryIT {
         consumers.stop();
         UUID faceSet = faceSetWithOnePhoto();
         UUID jobId = api.submitExtract(faceSet);
-        try (Connection doomed = doppel.servers.rabbitConnectionFactory().newConnection()) {
+        Connection doomed = doppel.servers.rabbitConnectionFactory().newConnection();
+        try {
             Channel channel = doomed.createChannel();
             GetResponse delivery = awaitMessage(channel, JobKind.EXTRACT);
             assertThat(new String(delivery.getBody(), StandardCharsets.UTF_8)).contains(jobId.toString());
             assertThat(ledger.claim(jobId, JobKind.EXTRACT, "doomed-worker", Duration.ofSeconds(3))).isPresent();
             channel.basicAck(delivery.getEnvelope().getDeliveryTag(), false);
+        } finally {
             doomed.abort();
         }
         assertThat(api.job(jobId).path("state").asString()).isEqualTo("RUNNING");
@@ -69,10 +71,12 @@ class WorkerRecoveryIT {
         consumers.stop();
         UUID faceSet = faceSetWithOnePhoto();
         UUID jobId = api.submitExtract(faceSet);
-        try (Connection doomed = doppel.servers.rabbitConnectionFactory().newConnection()) {
+        Connection doomed = doppel.servers.rabbitConnectionFactory().newConnection();
+        try {
             Channel channel = doomed.createChannel();
             GetResponse delivery = awaitMessage(channel, JobKind.EXTRACT);
             assertThat(new String(delivery.getBody(), StandardCharsets.UTF_8)).contains(jobId.toString());
+        } finally {
             doomed.abort();
         }
         consumers.start();
