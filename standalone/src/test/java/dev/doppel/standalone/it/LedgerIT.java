@@ -1,0 +1,93 @@
+package dev.doppel.standalone.it;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import dev.doppel.api.tenancy.ApiKeys;
+import dev.doppel.model.jobs.HeartbeatOutcome;
+import dev.doppel.model.jobs.JobKind;
+import dev.doppel.model.jobs.JobLease;
+import dev.doppel.model.jobs.JobLedger;
+import dev.doppel.model.jobs.ProgressSnapshot;
+import dev.doppel.worker.runtime.JobConsumers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The ledger's conditional updates on real PostgreSQL: exactly one winner, and losers write nothing. */
+class LedgerIT {
+
+    private final RunningDoppel doppel = RunningDoppel.get();
+    private final JobLedger ledger = doppel.bean(JobLedger.class);
+    private final JobConsumers consumers = doppel.bean(JobConsumers.class);
+
+    @AfterEach
+    void consumersBackOn() {
+        if (!consumers.isRunning()) {
+            consumers.start();
+        }
+    }
+
+    @Test
+    void ofEightWorkersClaimingOneJobExactlyOneWins() throws Exception {
+        consumers.stop();
+        UUID jobId = SteppingJobs.submit(doppel, key(), 1, 1);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Optional<JobLease>>> claims = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String owner = "racer-" + i;
+                claims.add(() -> ledger.claim(jobId, JobKind.TRAIN, owner, Duration.ofSeconds(30)));
+            }
+            long winners = 0;
+            for (Future<Optional<JobLease>> claim : pool.invokeAll(claims)) {
+                winners += claim.get().isPresent() ? 1 : 0;
+            }
+            assertThat(winners).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(ledger.find(jobId).orElseThrow().attempt()).isEqualTo(1);
+    }
+
+    @Test
+    void aWorkerWhoseLeaseWasReapedCanNeitherHeartbeatNorFinish() throws Exception {
+        consumers.stop();
+        UUID jobId = SteppingJobs.submit(doppel, key(), 1, 1);
+        JobLease stale = ledger.claim(jobId, JobKind.TRAIN, "slow-worker", Duration.ofMillis(200)).orElseThrow();
+        assertThat(ledger.claim(jobId, JobKind.TRAIN, "other", Duration.ofSeconds(30))).isEmpty();
+        Thread.sleep(400);
+        ledger.reapExpiredLeases();
+        JobLease fresh = ledger.claim(jobId, JobKind.TRAIN, "fresh-worker", Duration.ofSeconds(30)).orElseThrow();
+
+        assertThat(ledger.heartbeat(stale, Duration.ofSeconds(30), ProgressSnapshot.starting())).isEqualTo(HeartbeatOutcome.LOST);
+        assertThat(ledger.succeed(stale, "{\"files\":[]}", ProgressSnapshot.starting())).isFalse();
+        assertThat(ledger.heartbeat(fresh, Duration.ofSeconds(30), ProgressSnapshot.starting())).isEqualTo(HeartbeatOutcome.HELD);
+        assertThat(ledger.succeed(fresh, "{\"files\":[]}", ProgressSnapshot.starting())).isTrue();
+        assertThat(ledger.find(jobId).orElseThrow().attempt()).isEqualTo(2);
+        assertThat(ledger.claim(jobId, JobKind.TRAIN, "late", Duration.ofSeconds(30))).isEmpty();
+    }
+
+    @Test
+    void aJobIsOnlyClaimedFromItsOwnKindsQueue() throws Exception {
+        consumers.stop();
+        UUID jobId = SteppingJobs.submit(doppel, key(), 1, 1);
+        assertThat(ledger.claim(jobId, JobKind.EXTRACT, "confused", Duration.ofSeconds(30))).isEmpty();
+        assertThat(ledger.claim(jobId, JobKind.TRAIN, "right", Duration.ofSeconds(30))).isPresent();
+    }
+
+    private String key() throws Exception {
+        String key = Files.readString(doppel.servers.dataDir.resolve("doppel/api-key.txt")).trim();
+        doppel.bean(ApiKeys.class).authenticate(key).orElseThrow();
+        return key;
+    }
+}
