@@ -18,6 +18,7 @@ import dev.doppel.model.jobs.JobQuery;
 import dev.doppel.model.jobs.JobRecord;
 import dev.doppel.model.jobs.JobState;
 import dev.doppel.model.storage.ObjectStore;
+import dev.doppel.model.storage.StorageKeys;
 import dev.doppel.model.storage.StorageProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -140,14 +141,30 @@ class JobController {
         }
         for (JsonNode file : json.readTree(job.resultJson()).path("files")) {
             if (file.path("name").asString().equals(name)) {
-                String url = store.presignedGet(file.path("key").asString(), storage.presignTtl(), name);
-                audit.record(caller, "job.result-downloaded", "job", id, Map.of("file", name));
-                return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(url))
-                        .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+                return redirect(caller, job, file.path("key").asString(), name, "job.result-downloaded");
             }
         }
         throw new ApiProblem(HttpStatus.NOT_FOUND, "result-file-not-found", "Result file not found",
                 "Job " + id + " has no result file named '" + name + "'.");
+    }
+
+    @GetMapping("/{id}/previews/{name}")
+    ResponseEntity<Void> preview(Caller caller, @PathVariable UUID id, @PathVariable String name) {
+        JobRecord job = find(caller, id);
+        for (JsonNode preview : json.readTree(job.previewsJson())) {
+            if (preview.asString().equals(name)) {
+                return redirect(caller, job, StorageKeys.jobPreview(job.tenantId(), id, name), name, "job.preview-downloaded");
+            }
+        }
+        throw new ApiProblem(HttpStatus.NOT_FOUND, "preview-not-found", "Preview not found",
+                "Job " + id + " has no preview named '" + name + "'.");
+    }
+
+    private ResponseEntity<Void> redirect(Caller caller, JobRecord job, String key, String name, String auditAction) {
+        String url = store.presignedGet(key, storage.presignTtl(), name);
+        audit.record(caller, auditAction, "job", job.id(), Map.of("file", name));
+        return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(url))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 
     private JobRecord find(Caller caller, UUID id) {

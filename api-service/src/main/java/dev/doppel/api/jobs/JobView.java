@@ -27,7 +27,7 @@ record JobView(
         boolean cancelRequested,
         JsonNode parameters,
         JsonNode metrics,
-        JsonNode previews,
+        List<Map<String, Object>> previews,
         Map<String, Object> error,
         Map<String, Object> result,
         Instant createdAt,
@@ -46,7 +46,7 @@ record JobView(
         }
         return new JobView(job.id(), job.kind().routingKey(), job.state().name(), job.stage(), job.progress(),
                 job.etaSeconds(), job.attempt(), job.maxAttempts(), job.cancelRequested(),
-                json.readTree(job.parametersJson()), json.readTree(job.metricsJson()), json.readTree(job.previewsJson()),
+                json.readTree(job.parametersJson()), json.readTree(job.metricsJson()), previews(job, json, self),
                 error(job), result(job, json, self), job.createdAt(), job.startedAt(), job.finishedAt(), job.updatedAt(), links);
     }
 
@@ -60,6 +60,14 @@ record JobView(
         problem.put("title", titleOf(job.errorType()));
         problem.put("detail", job.errorDetail());
         return problem;
+    }
+
+    private static List<Map<String, Object>> previews(JobRecord job, JsonMapper json, String self) {
+        List<Map<String, Object>> previews = new ArrayList<>();
+        for (JsonNode name : json.readTree(job.previewsJson())) {
+            previews.add(Map.of("name", name.asString(), "download", self + "/previews/" + name.asString()));
+        }
+        return previews;
     }
 
     private static Map<String, Object> result(JobRecord job, JsonMapper json, String self) {

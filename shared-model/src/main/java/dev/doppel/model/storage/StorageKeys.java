@@ -31,6 +31,15 @@ public final class StorageKeys {
         return jobAttemptPrefix(tenantId, jobId, attempt) + safe(fileName);
     }
 
+    /** Checkpoints and previews outlive an attempt: the next attempt resumes from them. */
+    public static String jobCheckpoint(UUID tenantId, UUID jobId, String name) {
+        return jobPrefix(tenantId, jobId) + "checkpoints/" + safe(name);
+    }
+
+    public static String jobPreview(UUID tenantId, UUID jobId, String name) {
+        return jobPrefix(tenantId, jobId) + "previews/" + safe(name);
+    }
+
     public static String jobPrefix(UUID tenantId, UUID jobId) {
         return tenantPrefix(tenantId) + "jobs/" + jobId + "/";
     }

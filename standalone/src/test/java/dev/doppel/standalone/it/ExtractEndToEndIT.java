@@ -68,6 +68,10 @@ class ExtractEndToEndIT {
         assertThat(probe.path("files").get(2).path("frameRate").asDouble()).isEqualTo(10.0);
 
         assertThat(auditActions(jobId)).contains("job.submitted", "job.result-downloaded");
+        try (var connection = doppel.servers.jdbc(); var statement = connection.createStatement()) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> statement.executeUpdate("delete from audit_log"))
+                    .hasMessageContaining("append-only");
+        }
     }
 
     @Test

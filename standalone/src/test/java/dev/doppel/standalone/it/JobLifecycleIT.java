@@ -59,7 +59,9 @@ class JobLifecycleIT {
         assertThat(job.path("progress").asDouble()).isLessThan(1.0);
         assertThat(job.path("result").isNull()).isTrue();
         UUID tenant = doppel.bean(dev.doppel.api.tenancy.ApiKeys.class).authenticate(key()).orElseThrow().tenantId();
-        assertThat(doppel.bean(ObjectStore.class).list(dev.doppel.model.storage.StorageKeys.jobPrefix(tenant, jobId))).isEmpty();
+        // No result of the cancelled attempt remains; its checkpoint does, so nothing trained is lost.
+        assertThat(doppel.bean(ObjectStore.class).list(dev.doppel.model.storage.StorageKeys.jobAttemptPrefix(tenant, jobId, 1))).isEmpty();
+        assertThat(doppel.bean(ObjectStore.class).list(dev.doppel.model.storage.StorageKeys.jobCheckpoint(tenant, jobId, "step"))).hasSize(1);
     }
 
     @Test
@@ -95,6 +97,12 @@ class JobLifecycleIT {
         assertThat(progress).isSorted();
         assertThat(progress.stream().filter(p -> p > 0 && p < 1).distinct().count()).isGreaterThanOrEqualTo(2);
         assertThat(events.stream().map(event -> event.path("stage").asString())).anyMatch(stage -> stage.startsWith("step "));
+
+        JsonNode preview = events.get(events.size() - 1).path("previews").get(0);
+        assertThat(preview.path("name").asString()).isEqualTo("latest.png");
+        ApiClient.Response image = api.fetchAbsolute(api.get(preview.path("download").asString()).header("Location"));
+        assertThat(image.status()).isEqualTo(200);
+        assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(image.body())).getWidth()).isEqualTo(64);
     }
 
     @Test
@@ -141,6 +149,9 @@ class JobLifecycleIT {
         consumers.start();
         JsonNode finished = api.awaitState(jobId, "SUCCEEDED", Duration.ofSeconds(60));
         assertThat(finished.path("attempt").asInt()).isEqualTo(1);
+        int resumedFrom = finished.path("metrics").path("resumedFrom").asInt();
+        assertThat(resumedFrom).as("steps done before the hand-back are not done again").isPositive();
+        assertThat(released.path("metrics").path("step").asInt()).isLessThanOrEqualTo(resumedFrom);
     }
 
     private UUID faceSetWithOnePhoto() throws Exception {

@@ -1,6 +1,14 @@
 package dev.doppel.standalone.it;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import javax.imageio.ImageIO;
 
 import dev.doppel.model.jobs.JobKind;
 import dev.doppel.worker.runtime.JobContext;
@@ -9,13 +17,14 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Stands in for the training stage until it lands: a loop of timed steps with a safe point, a
- * progress report and a metric per step, which is the shape the runtime must serve (cancel at the
- * next step, hand back the lease on shutdown, stream progress). Its kind is TRAIN, which the API
- * does not accept yet, so tests submit these jobs through the ledger.
+ * Stands in for the training stage until it lands, with the same shape: timed steps, a safe point,
+ * progress and a metric per step, a checkpoint it resumes from, and a preview image. Its kind is
+ * TRAIN, which the API does not accept yet, so tests submit these jobs through the ledger.
  */
 @Component
 class SteppingHandler implements JobHandler {
+
+    private static final String CHECKPOINT = "step";
 
     @Override
     public JobKind kind() {
@@ -27,13 +36,40 @@ class SteppingHandler implements JobHandler {
         JsonNode parameters = context.parameters();
         int steps = parameters.path("steps").asInt(10);
         long stepMillis = parameters.path("stepMillis").asLong(100);
-        for (int step = 1; step <= steps; step++) {
+        int resumedFrom = context.loadCheckpoint(CHECKPOINT).map(SteppingHandler::readStep).orElse(0);
+        Path checkpoint = context.scratch().resolve(CHECKPOINT);
+        for (int step = resumedFrom + 1; step <= steps; step++) {
             context.cancellation().throwIfStopped();
             Thread.sleep(stepMillis);
+            Files.writeString(checkpoint, Integer.toString(step));
+            context.saveCheckpoint(CHECKPOINT, checkpoint);
             context.progress().report("step " + step + "/" + steps, (double) step / steps);
             context.metric("step", step);
+            if (step % 4 == 0) {
+                context.publishPreview("latest.png", preview(step));
+            }
         }
-        context.writeOutput("steps.txt", ("ran " + steps + " steps on attempt " + context.attempt()).getBytes(StandardCharsets.UTF_8),
-                "text/plain");
+        context.metric("resumedFrom", resumedFrom);
+        context.writeOutput("steps.txt", ("ran to step " + steps + " on attempt " + context.attempt() + ", resumed from step "
+                + resumedFrom).getBytes(StandardCharsets.UTF_8), "text/plain");
+    }
+
+    private static int readStep(Path file) {
+        try {
+            return Integer.parseInt(Files.readString(file).trim());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] preview(int step) throws java.io.IOException {
+        BufferedImage image = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(new Color(step * 10 % 256, 80, 160));
+        g.fillRect(0, 0, 64, 64);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
     }
 }

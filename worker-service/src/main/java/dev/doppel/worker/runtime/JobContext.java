@@ -102,13 +102,23 @@ public final class JobContext {
         return output;
     }
 
+    /** Replaces the latest image of how the job is doing; clients see it in the job's previews. */
+    public void publishPreview(String name, byte[] png) {
+        store.put(StorageKeys.jobPreview(tenantId(), jobId(), name), png, "image/png");
+        synchronized (this) {
+            if (!previews.contains(name)) {
+                previews.add(name);
+            }
+        }
+    }
+
     /** Checkpoints live outside the attempt prefix: the next attempt resumes from them. */
     public void saveCheckpoint(String name, Path file) {
-        store.put(StorageKeys.jobPrefix(tenantId(), jobId()) + "checkpoints/" + name, file, "application/octet-stream");
+        store.put(StorageKeys.jobCheckpoint(tenantId(), jobId(), name), file, "application/octet-stream");
     }
 
     public Optional<Path> loadCheckpoint(String name) throws IOException {
-        String key = StorageKeys.jobPrefix(tenantId(), jobId()) + "checkpoints/" + name;
+        String key = StorageKeys.jobCheckpoint(tenantId(), jobId(), name);
         if (!store.list(key).contains(key)) {
             return Optional.empty();
         }
