@@ -2,6 +2,7 @@ package dev.doppel.api.facesets;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -21,6 +22,7 @@ import dev.doppel.model.media.MediaInfo;
 import dev.doppel.model.media.MediaProbe;
 import dev.doppel.model.storage.ObjectStore;
 import dev.doppel.model.storage.StorageKeys;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.multipart.MultipartFile;
@@ -76,7 +78,7 @@ public class FaceSets {
     public List<Media> upload(Caller caller, UUID faceSetId, List<MultipartFile> files) throws IOException {
         FaceSet faceSet = get(caller, faceSetId);
         if (files.isEmpty()) {
-            throw new ApiProblem(org.springframework.http.HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
                     "Send one or more files as multipart parts named 'file'.");
         }
         List<Path> temporary = new ArrayList<>();
@@ -129,7 +131,7 @@ public class FaceSets {
 
     private static String sha256(Path file) throws IOException {
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
+            in.transferTo(OutputStream.nullOutputStream());
             return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

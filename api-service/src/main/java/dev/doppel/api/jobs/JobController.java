@@ -2,12 +2,9 @@ package dev.doppel.api.jobs;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 
 import dev.doppel.api.audit.AuditLog;
 import dev.doppel.api.system.ApiProblem;
@@ -20,6 +17,9 @@ import dev.doppel.model.jobs.JobState;
 import dev.doppel.model.storage.ObjectStore;
 import dev.doppel.model.storage.StorageKeys;
 import dev.doppel.model.storage.StorageProperties;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -181,7 +181,7 @@ class JobController {
 
     private static JobState parseState(String state) {
         try {
-            return JobState.valueOf(state.toUpperCase(java.util.Locale.ROOT));
+            return JobState.valueOf(state.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
                     "state must be one of QUEUED, RUNNING, SUCCEEDED, FAILED, CANCELLED.");

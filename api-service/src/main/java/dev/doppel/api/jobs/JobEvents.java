@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import dev.doppel.model.jobs.JobLedger;
 import dev.doppel.model.jobs.JobRecord;
 import jakarta.annotation.PreDestroy;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import tools.jackson.databind.json.JsonMapper;
@@ -58,7 +59,7 @@ class JobEvents {
                 if (!job.updatedAt().equals(lastSeen.get())) {
                     lastSeen.set(job.updatedAt());
                     emitter.send(SseEmitter.event().name("job").id(Long.toString(job.updatedAt().toEpochMilli()))
-                            .data(json.writeValueAsString(JobView.of(job, json)), org.springframework.http.MediaType.APPLICATION_JSON));
+                            .data(json.writeValueAsString(JobView.of(job, json)), MediaType.APPLICATION_JSON));
                 }
                 if (job.state().isFinished()) {
                     stop.run();

@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -74,7 +76,7 @@ public class JobLedger {
                 .param("tenant", query.tenantId())
                 .param("kind", query.kind() == null ? null : query.kind().name())
                 .param("state", query.state() == null ? null : query.state().name())
-                .param("afterCreated", query.after() == null ? null : OffsetDateTime.ofInstant(query.after().createdAt(), java.time.ZoneOffset.UTC))
+                .param("afterCreated", query.after() == null ? null : OffsetDateTime.ofInstant(query.after().createdAt(), ZoneOffset.UTC))
                 .param("afterId", query.after() == null ? null : query.after().id())
                 .param("limit", query.limit())
                 .query(JobLedger::toRecord)
@@ -153,7 +155,7 @@ public class JobLedger {
                 .param("result", resultJson)
                 .param("errorType", errorType)
                 .param("errorDetail", errorDetail)
-                .param("stage", state.toLowerCase(java.util.Locale.ROOT))
+                .param("stage", state.toLowerCase(Locale.ROOT))
                 .param("metrics", last.metricsJson())
                 .param("previews", last.previewsJson())
                 .param("id", lease.jobId())

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 
 import com.rabbitmq.client.Channel;
 import dev.doppel.model.jobs.JobKind;
@@ -69,7 +70,7 @@ public class JobTopology implements ConnectionListener {
                 channel.queueBind(queueFor(kind), exchange, kind.routingKey());
             }
             log.debug("Declared job topology ({} queues)", rabbitMq ? "quorum" : "classic durable");
-        } catch (IOException | java.util.concurrent.TimeoutException e) {
+        } catch (IOException | TimeoutException e) {
             throw new AmqpIOException(new IOException("declaring the job queues failed", e));
         }
     }

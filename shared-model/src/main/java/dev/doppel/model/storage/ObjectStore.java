@@ -1,12 +1,15 @@
 package dev.doppel.model.storage;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import io.minio.BucketExistsArgs;
 import io.minio.GetObjectArgs;
@@ -66,7 +69,7 @@ public class ObjectStore {
     public void put(String key, byte[] bytes, String contentType) {
         call(() -> {
             client.putObject(PutObjectArgs.builder().bucket(bucket).object(key)
-                    .stream(new java.io.ByteArrayInputStream(bytes), bytes.length, -1).contentType(contentType).build());
+                    .stream(new ByteArrayInputStream(bytes), bytes.length, -1).contentType(contentType).build());
             return null;
         });
     }
@@ -78,7 +81,7 @@ public class ObjectStore {
     public void download(String key, Path target) {
         call(() -> {
             try (InputStream in = open(key)) {
-                Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
             }
             return null;
         });
@@ -114,7 +117,7 @@ public class ObjectStore {
         return call(() -> presigner.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder()
                 .method(Method.GET).bucket(bucket).object(key)
                 .expiry((int) ttl.toSeconds())
-                .extraQueryParams(java.util.Map.of("response-content-disposition",
+                .extraQueryParams(Map.of("response-content-disposition",
                         "attachment; filename=\"" + downloadName + "\""))
                 .build()));
     }

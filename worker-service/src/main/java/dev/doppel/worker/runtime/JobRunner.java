@@ -101,14 +101,16 @@ public class JobRunner {
             log.info("Job {} failed: {}", lease.jobId(), failure.getMessage());
             ledger.fail(lease, failure.type(), failure.getMessage(), context.snapshot());
             discardOutputs(lease);
-        } catch (Exception | Error e) {
+        } catch (OutOfMemoryError e) {
+            log.error("Job {} ran out of memory", lease.jobId(), e);
+            ledger.fail(lease, "out-of-memory", "The worker ran out of memory on this job; try smaller inputs, a smaller batch "
+                    + "or resolution, or a worker with more memory.", context.snapshot());
+            discardOutputs(lease);
+        } catch (Exception e) {
             log.error("Job {} hit an unexpected error", lease.jobId(), e);
             ledger.fail(lease, "internal-error", "An unexpected error stopped the job; operators can find it in the worker log under job "
                     + lease.jobId() + ".", context.snapshot());
             discardOutputs(lease);
-            if (e instanceof Error error && !(e instanceof OutOfMemoryError)) {
-                throw error;
-            }
         }
     }
 
