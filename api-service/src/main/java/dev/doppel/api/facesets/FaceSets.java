@@ -1,22 +1,17 @@
 package dev.doppel.api.facesets;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import dev.doppel.api.audit.AuditLog;
 import dev.doppel.api.system.ApiProblem;
+import dev.doppel.api.system.Sha256;
 import dev.doppel.api.tenancy.Caller;
 import dev.doppel.model.media.MediaInfo;
 import dev.doppel.model.media.MediaProbe;
@@ -98,7 +93,7 @@ public class FaceSets {
                 store.put(key, file.path(), file.info().format().contentType());
                 stored.add(key);
                 created.add(Media.accepted(file.id(), faceSet, file.info(), displayName(file.originalName()), key,
-                        Files.size(file.path()), sha256(file.path()), clock.instant()));
+                        Files.size(file.path()), Sha256.of(file.path()), clock.instant()));
             }
             List<Media> saved = transactions.execute(status -> {
                 List<Media> rows = media.saveAll(created);
@@ -127,14 +122,5 @@ public class FaceSets {
         String base = name.replace('\\', '/');
         base = base.substring(base.lastIndexOf('/') + 1);
         return base.length() > 200 ? base.substring(0, 200) : base;
-    }
-
-    private static String sha256(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

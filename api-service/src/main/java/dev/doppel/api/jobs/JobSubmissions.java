@@ -1,15 +1,12 @@
 package dev.doppel.api.jobs;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import dev.doppel.api.audit.AuditLog;
 import dev.doppel.api.system.ApiProblem;
+import dev.doppel.api.system.Sha256;
 import dev.doppel.api.tenancy.Caller;
 import dev.doppel.model.jobs.CancelOutcome;
 import dev.doppel.model.jobs.JobKind;
@@ -118,11 +115,6 @@ class JobSubmissions {
     }
 
     private static String hash(JobKind kind, JsonNode jobParameters) {
-        String canonical = kind.name() + "\n" + CANONICAL.writeValueAsString(CANONICAL.treeToValue(jobParameters, Object.class));
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.of(kind.name() + "\n" + CANONICAL.writeValueAsString(CANONICAL.treeToValue(jobParameters, Object.class)));
     }
 }

@@ -8,7 +8,6 @@ import java.util.UUID;
 
 import dev.doppel.model.storage.ObjectStore;
 import dev.doppel.worker.WorkerApplication;
-import dev.doppel.worker.runtime.JobConsumers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
@@ -23,24 +22,21 @@ class JobLifecycleIT {
 
     private final RunningDoppel doppel = RunningDoppel.get();
     private final ApiClient api = doppel.api;
-    private final JobConsumers consumers = doppel.bean(JobConsumers.class);
 
     @AfterEach
-    void consumersBackOn() {
-        if (!consumers.isRunning()) {
-            consumers.start();
-        }
+    void resumeWorker() {
+        doppel.resumeWorker();
     }
 
     @Test
     void aQueuedJobIsCancelledAtOnceAndNeverRuns() throws Exception {
-        consumers.stop();
+        doppel.pauseWorker();
         UUID jobId = api.submitExtract(faceSetWithOnePhoto());
         ApiClient.Response cancelled = api.postEmpty("/api/v1/jobs/" + jobId + "/cancel");
         assertThat(cancelled.status()).isEqualTo(200);
         assertThat(cancelled.json().path("state").asString()).isEqualTo("CANCELLED");
 
-        consumers.start();
+        doppel.resumeWorker();
         Thread.sleep(1500);
         JsonNode job = api.job(jobId);
         assertThat(job.path("state").asString()).isEqualTo("CANCELLED");
@@ -49,7 +45,7 @@ class JobLifecycleIT {
 
     @Test
     void aRunningJobStopsAtItsNextSafePointAndLeavesNoResult() throws Exception {
-        UUID jobId = SteppingJobs.submit(doppel, key(), 400, 50);
+        UUID jobId = SteppingJobs.submit(doppel, 400, 50);
         api.awaitState(jobId, "RUNNING", Duration.ofSeconds(30));
         ApiClient.Response requested = api.postEmpty("/api/v1/jobs/" + jobId + "/cancel");
         assertThat(requested.status()).isEqualTo(202);
@@ -58,7 +54,7 @@ class JobLifecycleIT {
         JsonNode job = api.awaitState(jobId, "CANCELLED", Duration.ofSeconds(10));
         assertThat(job.path("progress").asDouble()).isLessThan(1.0);
         assertThat(job.path("result").isNull()).isTrue();
-        UUID tenant = doppel.bean(dev.doppel.api.tenancy.ApiKeys.class).authenticate(key()).orElseThrow().tenantId();
+        UUID tenant = doppel.tenantId;
         // No result of the cancelled attempt remains; its checkpoint does, so nothing trained is lost.
         assertThat(doppel.bean(ObjectStore.class).list(dev.doppel.model.storage.StorageKeys.jobAttemptPrefix(tenant, jobId, 1))).isEmpty();
         assertThat(doppel.bean(ObjectStore.class).list(dev.doppel.model.storage.StorageKeys.jobCheckpoint(tenant, jobId, "step"))).hasSize(1);
@@ -89,7 +85,7 @@ class JobLifecycleIT {
 
     @Test
     void serverSentEventsCarryProgressUntilTheJobEnds() throws Exception {
-        UUID jobId = SteppingJobs.submit(doppel, key(), 8, 400);
+        UUID jobId = SteppingJobs.submit(doppel, 8, 400);
         List<JsonNode> events = api.events("/api/v1/jobs/" + jobId + "/events", Duration.ofSeconds(60));
 
         assertThat(events.get(events.size() - 1).path("state").asString()).isEqualTo("SUCCEEDED");
@@ -127,14 +123,14 @@ class JobLifecycleIT {
 
     @Test
     void aWorkerShuttingDownHandsItsRunningJobBackAndAnotherFinishesIt() throws Exception {
-        consumers.stop();
+        doppel.pauseWorker();
         ConfigurableApplicationContext leaving = new SpringApplicationBuilder(WorkerApplication.class, SteppingHandler.class)
                 .web(WebApplicationType.NONE)
                 .properties(Map.copyOf(doppel.servers.springProperties()))
                 .run(RunningDoppel.concat(RunningDoppel.FAST_LEDGER, "--doppel.worker.id=leaving-worker", "--doppel.worker.kinds=TRAIN"));
         UUID jobId;
         try {
-            jobId = SteppingJobs.submit(doppel, key(), 100, 100);
+            jobId = SteppingJobs.submit(doppel, 100, 100);
             JsonNode running = api.awaitState(jobId, "RUNNING", Duration.ofSeconds(30));
             assertThat(running.path("attempt").asInt()).isEqualTo(1);
         } finally {
@@ -146,7 +142,7 @@ class JobLifecycleIT {
         assertThat(released.path("state").asString()).isEqualTo("QUEUED");
         assertThat(released.path("attempt").asInt()).isZero();
 
-        consumers.start();
+        doppel.resumeWorker();
         JsonNode finished = api.awaitState(jobId, "SUCCEEDED", Duration.ofSeconds(60));
         assertThat(finished.path("attempt").asInt()).isEqualTo(1);
         int resumedFrom = finished.path("metrics").path("resumedFrom").asInt();
@@ -160,7 +156,4 @@ class JobLifecycleIT {
         return faceSet;
     }
 
-    private String key() throws Exception {
-        return Files.readString(doppel.servers.dataDir.resolve("doppel/api-key.txt")).trim();
-    }
 }

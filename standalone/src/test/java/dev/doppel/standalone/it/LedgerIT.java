@@ -17,7 +17,6 @@ import dev.doppel.model.jobs.JobKind;
 import dev.doppel.model.jobs.JobLease;
 import dev.doppel.model.jobs.JobLedger;
 import dev.doppel.model.jobs.ProgressSnapshot;
-import dev.doppel.worker.runtime.JobConsumers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,19 +27,16 @@ class LedgerIT {
 
     private final RunningDoppel doppel = RunningDoppel.get();
     private final JobLedger ledger = doppel.bean(JobLedger.class);
-    private final JobConsumers consumers = doppel.bean(JobConsumers.class);
 
     @AfterEach
-    void consumersBackOn() {
-        if (!consumers.isRunning()) {
-            consumers.start();
-        }
+    void resumeWorker() {
+        doppel.resumeWorker();
     }
 
     @Test
     void ofEightWorkersClaimingOneJobExactlyOneWins() throws Exception {
-        consumers.stop();
-        UUID jobId = SteppingJobs.submit(doppel, key(), 1, 1);
+        doppel.pauseWorker();
+        UUID jobId = SteppingJobs.submit(doppel, 1, 1);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Callable<Optional<JobLease>>> claims = new ArrayList<>();
@@ -61,8 +57,8 @@ class LedgerIT {
 
     @Test
     void aWorkerWhoseLeaseWasReapedCanNeitherHeartbeatNorFinish() throws Exception {
-        consumers.stop();
-        UUID jobId = SteppingJobs.submit(doppel, key(), 1, 1);
+        doppel.pauseWorker();
+        UUID jobId = SteppingJobs.submit(doppel, 1, 1);
         JobLease stale = ledger.claim(jobId, JobKind.TRAIN, "slow-worker", Duration.ofMillis(200)).orElseThrow();
         assertThat(ledger.claim(jobId, JobKind.TRAIN, "other", Duration.ofSeconds(30))).isEmpty();
         Thread.sleep(400);
@@ -79,15 +75,10 @@ class LedgerIT {
 
     @Test
     void aJobIsOnlyClaimedFromItsOwnKindsQueue() throws Exception {
-        consumers.stop();
-        UUID jobId = SteppingJobs.submit(doppel, key(), 1, 1);
+        doppel.pauseWorker();
+        UUID jobId = SteppingJobs.submit(doppel, 1, 1);
         assertThat(ledger.claim(jobId, JobKind.EXTRACT, "confused", Duration.ofSeconds(30))).isEmpty();
         assertThat(ledger.claim(jobId, JobKind.TRAIN, "right", Duration.ofSeconds(30))).isPresent();
     }
 
-    private String key() throws Exception {
-        String key = Files.readString(doppel.servers.dataDir.resolve("doppel/api-key.txt")).trim();
-        doppel.bean(ApiKeys.class).authenticate(key).orElseThrow();
-        return key;
-    }
 }

@@ -36,7 +36,7 @@ class ProblemsIT {
         api.upload(path, List.of(TestMedia.png("good.png", 64, 64), TestMedia.truncatedJpeg())).problem(422, "upload-unreadable");
 
         assertThat(api.get("/api/v1/face-sets/" + faceSet).json().path("media")).isEmpty();
-        assertThat(doppel.bean(ObjectStore.class).list(StorageKeys.tenantPrefix(tenant()) + "facesets/" + faceSet + "/")).isEmpty();
+        assertThat(doppel.bean(ObjectStore.class).list(StorageKeys.tenantPrefix(doppel.tenantId) + "facesets/" + faceSet + "/")).isEmpty();
     }
 
     @Test
@@ -61,14 +61,14 @@ class ProblemsIT {
 
     @Test
     void aResultIsOnlyAvailableOnceTheJobSucceeded() throws Exception {
-        doppel.bean(dev.doppel.worker.runtime.JobConsumers.class).stop();
+        doppel.pauseWorker();
         try {
             UUID faceSet = api.createFaceSet("Early");
             api.uploadOk(faceSet, TestMedia.png("e.png", 64, 64));
             UUID jobId = api.submitExtract(faceSet);
             api.get("/api/v1/jobs/" + jobId + "/result/contact-sheet.png").problem(409, "result-not-available");
         } finally {
-            doppel.bean(dev.doppel.worker.runtime.JobConsumers.class).start();
+            doppel.resumeWorker();
         }
     }
 
@@ -77,7 +77,7 @@ class ProblemsIT {
         UUID faceSet = api.createFaceSet("Corrupted later");
         api.uploadOk(faceSet, TestMedia.png("c.png", 64, 64));
         // The stored object is damaged after the upload was accepted: the worker must fail the job in words.
-        String key = doppel.bean(ObjectStore.class).list(StorageKeys.tenantPrefix(tenant()) + "facesets/" + faceSet + "/").get(0);
+        String key = doppel.bean(ObjectStore.class).list(StorageKeys.tenantPrefix(doppel.tenantId) + "facesets/" + faceSet + "/").get(0);
         doppel.bean(ObjectStore.class).put(key, "garbage".getBytes(), "image/png");
         UUID jobId = api.submitExtract(faceSet);
         var job = api.awaitState(jobId, "FAILED", Duration.ofSeconds(60));
@@ -86,8 +86,4 @@ class ProblemsIT {
         assertThat(job.path("result").isNull()).isTrue();
     }
 
-    private UUID tenant() throws Exception {
-        String key = Files.readString(doppel.servers.dataDir.resolve("doppel/api-key.txt")).trim();
-        return doppel.bean(ApiKeys.class).authenticate(key).orElseThrow().tenantId();
-    }
 }

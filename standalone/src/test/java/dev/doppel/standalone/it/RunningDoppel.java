@@ -2,8 +2,10 @@ package dev.doppel.standalone.it;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.UUID;
 
 import dev.doppel.api.tenancy.ApiKeys;
+import dev.doppel.worker.runtime.JobConsumers;
 import dev.doppel.standalone.StandaloneApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -27,6 +29,8 @@ final class RunningDoppel {
     final ConfigurableApplicationContext context;
     final ApiClient api;
     final TestServers servers;
+    final String apiKey;
+    final UUID tenantId;
 
     static synchronized RunningDoppel get() {
         if (instance == null) {
@@ -42,9 +46,24 @@ final class RunningDoppel {
         context = StandaloneApplication.start(servers.springProperties(), dataDir, true, args);
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         try {
-            api = new ApiClient("http://localhost:" + port, Files.readString(dataDir.resolve("api-key.txt")).trim());
+            apiKey = Files.readString(dataDir.resolve("api-key.txt")).trim();
         } catch (java.io.IOException e) {
             throw new IllegalStateException("the standalone wrote no API key", e);
+        }
+        api = new ApiClient("http://localhost:" + port, apiKey);
+        tenantId = bean(ApiKeys.class).authenticate(apiKey).orElseThrow().tenantId();
+    }
+
+    /** Stops this Doppel's worker from taking jobs, so a test can play a worker itself. */
+    void pauseWorker() {
+        bean(JobConsumers.class).stop();
+    }
+
+    /** Idempotent: every test that paused the worker calls this afterwards. */
+    void resumeWorker() {
+        JobConsumers consumers = bean(JobConsumers.class);
+        if (!consumers.isRunning()) {
+            consumers.start();
         }
     }
 

@@ -13,8 +13,8 @@ final class SteppingJobs {
     private SteppingJobs() {
     }
 
-    static UUID submit(RunningDoppel doppel, String apiKey, int steps, long stepMillis) {
-        var caller = doppel.bean(ApiKeys.class).authenticate(apiKey).orElseThrow();
+    static UUID submit(RunningDoppel doppel, int steps, long stepMillis) {
+        var caller = doppel.bean(ApiKeys.class).authenticate(doppel.apiKey).orElseThrow();
         UUID id = UUID.randomUUID();
         doppel.bean(JobLedger.class).submit(new NewJob(id, caller.tenantId(), JobKind.TRAIN,
                 "{\"steps\":" + steps + ",\"stepMillis\":" + stepMillis + "}", caller.apiKeyId(), 3));

@@ -13,7 +13,6 @@ import dev.doppel.model.jobs.JobLedger;
 import dev.doppel.model.messaging.JobTopology;
 import dev.doppel.model.storage.ObjectStore;
 import dev.doppel.model.storage.StorageKeys;
-import dev.doppel.worker.runtime.JobConsumers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -28,61 +27,42 @@ class WorkerRecoveryIT {
 
     private final RunningDoppel doppel = RunningDoppel.get();
     private final ApiClient api = doppel.api;
-    private final JobConsumers consumers = doppel.bean(JobConsumers.class);
     private final JobLedger ledger = doppel.bean(JobLedger.class);
     private final JobTopology topology = doppel.bean(JobTopology.class);
     private final ObjectStore store = doppel.bean(ObjectStore.class);
 
     @AfterEach
-    void consumersBackOn() {
-        if (!consumers.isRunning()) {
-            consumers.start();
-        }
+    void resumeWorker() {
+        doppel.resumeWorker();
     }
 
     @Test
     void aWorkerThatDiesAfterClaimingLosesTheJobToTheNextWorker() throws Exception {
-        consumers.stop();
+        doppel.pauseWorker();
         UUID faceSet = faceSetWithOnePhoto();
         UUID jobId = api.submitExtract(faceSet);
-        Connection doomed = doppel.servers.rabbitConnectionFactory().newConnection();
-        try {
-            Channel channel = doomed.createChannel();
-            GetResponse delivery = awaitMessage(channel, JobKind.EXTRACT);
-            assertThat(new String(delivery.getBody(), StandardCharsets.UTF_8)).contains(jobId.toString());
-            assertThat(ledger.claim(jobId, JobKind.EXTRACT, "doomed-worker", Duration.ofSeconds(3))).isPresent();
-            channel.basicAck(delivery.getEnvelope().getDeliveryTag(), false);
-        } finally {
-            doomed.abort();
-        }
+        takeTheMessageAndDie(jobId, true);
         assertThat(api.job(jobId).path("state").asString()).isEqualTo("RUNNING");
 
-        consumers.start();
+        doppel.resumeWorker();
         JsonNode job = api.awaitState(jobId, "SUCCEEDED", Duration.ofSeconds(60));
 
         assertThat(job.path("attempt").asInt()).isEqualTo(2);
-        assertThat(resultObjects(faceSetTenant(), jobId)).containsExactlyInAnyOrder(
-                StorageKeys.jobOutput(faceSetTenant(), jobId, 2, "contact-sheet.png"),
-                StorageKeys.jobOutput(faceSetTenant(), jobId, 2, "probe.json"));
+        assertThat(resultObjects(doppel.tenantId, jobId)).containsExactlyInAnyOrder(
+                StorageKeys.jobOutput(doppel.tenantId, jobId, 2, "contact-sheet.png"),
+                StorageKeys.jobOutput(doppel.tenantId, jobId, 2, "probe.json"));
     }
 
     @Test
     void aWorkerThatDiesBeforeAckingHasItsMessageRedelivered() throws Exception {
-        consumers.stop();
+        doppel.pauseWorker();
         UUID faceSet = faceSetWithOnePhoto();
         UUID jobId = api.submitExtract(faceSet);
-        Connection doomed = doppel.servers.rabbitConnectionFactory().newConnection();
-        try {
-            Channel channel = doomed.createChannel();
-            GetResponse delivery = awaitMessage(channel, JobKind.EXTRACT);
-            assertThat(new String(delivery.getBody(), StandardCharsets.UTF_8)).contains(jobId.toString());
-        } finally {
-            doomed.abort();
-        }
-        consumers.start();
+        takeTheMessageAndDie(jobId, false);
+        doppel.resumeWorker();
         JsonNode job = api.awaitState(jobId, "SUCCEEDED", Duration.ofSeconds(60));
         assertThat(job.path("attempt").asInt()).isEqualTo(1);
-        assertThat(resultObjects(faceSetTenant(), jobId)).hasSize(2);
+        assertThat(resultObjects(doppel.tenantId, jobId)).hasSize(2);
     }
 
     @Test
@@ -90,7 +70,7 @@ class WorkerRecoveryIT {
         UUID faceSet = faceSetWithOnePhoto();
         UUID jobId = api.submitExtract(faceSet);
         JsonNode finished = api.awaitState(jobId, "SUCCEEDED", Duration.ofSeconds(60));
-        List<String> objects = resultObjects(faceSetTenant(), jobId);
+        List<String> objects = resultObjects(doppel.tenantId, jobId);
 
         try (Connection connection = doppel.servers.rabbitConnectionFactory().newConnection()) {
             Channel channel = connection.createChannel();
@@ -104,12 +84,12 @@ class WorkerRecoveryIT {
         JsonNode after = api.job(jobId);
         assertThat(after.path("attempt").asInt()).isEqualTo(finished.path("attempt").asInt());
         assertThat(after.path("updatedAt").asString()).isEqualTo(finished.path("updatedAt").asString());
-        assertThat(resultObjects(faceSetTenant(), jobId)).isEqualTo(objects);
+        assertThat(resultObjects(doppel.tenantId, jobId)).isEqualTo(objects);
     }
 
     @Test
     void aJobWhoseWorkersKeepDyingFailsWithAReasonAfterItsAttempts() throws Exception {
-        consumers.stop();
+        doppel.pauseWorker();
         UUID faceSet = faceSetWithOnePhoto();
         UUID jobId = api.submitExtract(faceSet);
         for (int attempt = 1; attempt <= 3; attempt++) {
@@ -120,6 +100,22 @@ class WorkerRecoveryIT {
         assertThat(job.path("error").path("type").asString()).isEqualTo("/problems/jobs/worker-lost");
         assertThat(job.path("error").path("detail").asString()).contains("3 time");
         assertThat(job.path("result").isNull()).isTrue();
+    }
+
+    /** Plays a worker that takes the job's message and dies, after claiming and acking it or before either. */
+    private void takeTheMessageAndDie(UUID jobId, boolean claimAndAck) throws Exception {
+        Connection doomed = doppel.servers.rabbitConnectionFactory().newConnection();
+        try {
+            Channel channel = doomed.createChannel();
+            GetResponse delivery = awaitMessage(channel, JobKind.EXTRACT);
+            assertThat(new String(delivery.getBody(), StandardCharsets.UTF_8)).contains(jobId.toString());
+            if (claimAndAck) {
+                assertThat(ledger.claim(jobId, JobKind.EXTRACT, "doomed-worker", Duration.ofSeconds(3))).isPresent();
+                channel.basicAck(delivery.getEnvelope().getDeliveryTag(), false);
+            }
+        } finally {
+            doomed.abort();
+        }
     }
 
     private void awaitClaim(UUID jobId, String owner) throws InterruptedException {
@@ -136,17 +132,7 @@ class WorkerRecoveryIT {
         return faceSet;
     }
 
-    private UUID faceSetTenant() {
-        return doppel.bean(dev.doppel.api.tenancy.ApiKeys.class).authenticate(apiKey()).orElseThrow().tenantId();
-    }
 
-    private String apiKey() {
-        try {
-            return java.nio.file.Files.readString(doppel.servers.dataDir.resolve("doppel/api-key.txt")).trim();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private List<String> resultObjects(UUID tenant, UUID jobId) {
         return store.list(StorageKeys.jobPrefix(tenant, jobId));
