@@ -8,7 +8,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 
-/** Every /api/v1 request names its key as {@code Authorization: Bearer <key>} or {@code X-API-Key}. */
+/**
+ * Every /api/v1 request names its key as {@code Authorization: Bearer <key>} or {@code X-API-Key};
+ * the web console's requests carry it in its sign-in cookie instead.
+ */
 @Component
 class ApiKeyInterceptor implements HandlerInterceptor {
 
@@ -23,6 +26,13 @@ class ApiKeyInterceptor implements HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         String key = presentedKey(request);
+        if (key == null) {
+            key = ConsoleCookie.keyFrom(request);
+            if (key != null && !ConsoleCookie.mayChangeState(request)) {
+                throw new ApiProblem(HttpStatus.FORBIDDEN, "console-header-missing", "Console header missing",
+                        "Requests signed in by the console cookie must send the " + ConsoleCookie.REQUIRED_HEADER + " header.");
+            }
+        }
         if (key == null) {
             throw unauthenticated("This API needs a key: send it as 'Authorization: Bearer <key>' or 'X-API-Key: <key>'.");
         }

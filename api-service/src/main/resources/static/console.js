@@ -1,0 +1,249 @@
+// The Doppel web console: plain ES modules over the public JSON API, so it doubles as a reference
+// for front ends. Sign-in puts the API key in an HttpOnly cookie; every change sends the console header.
+const $ = (id) => document.getElementById(id);
+const CONSOLE_HEADER = { 'X-Doppel-Console': '1' };
+const FINISHED = new Set(['SUCCEEDED', 'FAILED', 'CANCELLED']);
+
+let selectedFaceSet = null;
+let watchedJob = null;
+let nextCursor = null;
+
+async function api(method, path, body) {
+  const init = { method, credentials: 'same-origin', headers: { ...CONSOLE_HEADER } };
+  if (body !== undefined) {
+    init.headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  const response = await fetch(path, init);
+  if (response.status === 401) {
+    show('signin');
+  }
+  if (!response.ok) {
+    throw await problemOf(response);
+  }
+  return response.status === 204 ? null : response.json();
+}
+
+async function problemOf(response) {
+  try {
+    return await response.json();
+  } catch {
+    return { title: 'Request failed', detail: `The server answered ${response.status}.` };
+  }
+}
+
+function showProblem(problem) {
+  const banner = $('error-banner');
+  banner.textContent = `${problem.title}: ${problem.detail}`;
+  banner.hidden = false;
+}
+
+function clearProblem() {
+  $('error-banner').hidden = true;
+}
+
+function guarded(action) {
+  return async (event) => {
+    event?.preventDefault?.();
+    clearProblem();
+    try {
+      await action(event);
+    } catch (problem) {
+      showProblem(problem.title ? problem : { title: 'Something went wrong', detail: String(problem) });
+    }
+  };
+}
+
+function show(view) {
+  $('signin').hidden = view !== 'signin';
+  $('console').hidden = view !== 'console';
+  $('signout').hidden = view !== 'console';
+}
+
+function element(tag, properties = {}, ...children) {
+  const node = Object.assign(document.createElement(tag), properties);
+  node.append(...children);
+  return node;
+}
+
+// --- face sets ---
+
+async function loadFaceSets() {
+  const faceSets = await api('GET', '/api/v1/face-sets');
+  $('faceset-list').replaceChildren(...faceSets.map((faceSet) => {
+    const item = element('li', { className: faceSet.id === selectedFaceSet ? 'selected' : '' },
+      element('span', {}, faceSet.name), element('span', { className: 'muted' }, new Date(faceSet.createdAt).toLocaleString()));
+    item.dataset.id = faceSet.id;
+    item.addEventListener('click', guarded(() => selectFaceSet(faceSet.id)));
+    return item;
+  }));
+}
+
+async function selectFaceSet(id) {
+  selectedFaceSet = id;
+  const faceSet = await api('GET', `/api/v1/face-sets/${id}`);
+  $('faceset-detail').hidden = false;
+  $('faceset-title').textContent = faceSet.name;
+  $('faceset-consent-line').textContent =
+    `Consent attested by ${faceSet.consent.attestedBy} on ${new Date(faceSet.consent.attestedAt).toLocaleString()}`;
+  $('media-list').replaceChildren(...faceSet.media.map((media) => element('li', {},
+    element('span', {}, media.name ?? media.id),
+    element('span', { className: 'muted' }, `${media.format} ${media.width}×${media.height}` +
+      (media.durationMs ? ` · ${(media.durationMs / 1000).toFixed(1)} s` : '')))));
+  $('extract-button').disabled = faceSet.media.length === 0;
+  await loadFaceSets();
+}
+
+async function createFaceSet() {
+  const faceSet = await api('POST', '/api/v1/face-sets', {
+    name: $('faceset-name').value,
+    consent: { attestedBy: $('faceset-attested-by').value, allPicturedPeopleConsented: $('faceset-consent').checked },
+  });
+  $('faceset-form').reset();
+  await selectFaceSet(faceSet.id);
+}
+
+function upload(files) {
+  const form = new FormData();
+  [...files].forEach((file) => form.append('file', file));
+  const bar = $('upload-progress');
+  bar.hidden = false;
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', `/api/v1/face-sets/${selectedFaceSet}/media`);
+    request.setRequestHeader('X-Doppel-Console', '1');
+    request.upload.onprogress = (event) => { bar.value = event.lengthComputable ? event.loaded / event.total : 0; };
+    request.onload = () => {
+      bar.hidden = true;
+      if (request.status >= 200 && request.status < 300) {
+        resolve();
+      } else {
+        let problem;
+        try { problem = JSON.parse(request.responseText); } catch { problem = { title: 'Upload failed', detail: `The server answered ${request.status}.` }; }
+        reject(problem);
+      }
+    };
+    request.onerror = () => { bar.hidden = true; reject({ title: 'Upload failed', detail: 'The connection broke.' }); };
+    request.send(form);
+  }).then(() => selectFaceSet(selectedFaceSet));
+}
+
+// --- jobs ---
+
+async function loadJobs(append = false) {
+  const query = new URLSearchParams({ limit: '20' });
+  if ($('filter-kind').value) query.set('kind', $('filter-kind').value);
+  if ($('filter-state').value) query.set('state', $('filter-state').value);
+  if (append && nextCursor) query.set('cursor', nextCursor);
+  const page = await api('GET', `/api/v1/jobs?${query}`);
+  nextCursor = page.nextCursor;
+  $('job-more').hidden = !nextCursor;
+  const items = page.items.map((job) => {
+    const item = element('li', { className: job.id === watchedJob ? 'selected' : '' },
+      element('span', { className: `state ${job.state}` }, job.state),
+      element('span', {}, job.kind),
+      element('progress', { max: 1, value: job.progress }),
+      element('span', { className: 'muted' }, new Date(job.createdAt).toLocaleTimeString()));
+    item.dataset.id = job.id;
+    item.addEventListener('click', guarded(() => watchJob(job.id)));
+    return item;
+  });
+  if (append) $('job-list').append(...items); else $('job-list').replaceChildren(...items);
+}
+
+async function extract() {
+  const job = await api('POST', '/api/v1/jobs', { kind: 'extract', parameters: { faceSetId: selectedFaceSet } });
+  await loadJobs();
+  watchJob(job.id);
+}
+
+let stream = null;
+let poller = null;
+
+function watchJob(id) {
+  watchedJob = id;
+  stream?.close();
+  clearInterval(poller);
+  $('job-detail').hidden = false;
+  $('job-id').textContent = id.slice(0, 8);
+  stream = new EventSource(`/api/v1/jobs/${id}/events`);
+  stream.addEventListener('job', (event) => renderJob(JSON.parse(event.data)));
+  stream.onerror = () => {
+    // Closed by the server at the end, or broken: polling carries on until the job has finished.
+    stream.close();
+    poller = setInterval(guarded(async () => renderJob(await api('GET', `/api/v1/jobs/${id}`))), 2000);
+  };
+}
+
+function renderJob(job) {
+  if (job.id !== watchedJob) return;
+  $('job-state').textContent = job.state;
+  $('job-state').className = `state ${job.state}`;
+  $('job-stage').textContent = job.stage ?? '';
+  $('job-progress').value = job.progress;
+  $('job-eta').textContent = job.etaSeconds != null ? `about ${job.etaSeconds} s left` : '';
+  $('job-attempt').textContent = `attempt ${job.attempt} of ${job.maxAttempts}`;
+  $('job-metrics').replaceChildren(...Object.entries(job.metrics ?? {}).flatMap(([name, value]) =>
+    [element('dt', {}, name), element('dd', {}, typeof value === 'number' ? String(+value.toFixed(3)) : String(value))]));
+  const error = $('job-error');
+  error.hidden = !job.error;
+  error.textContent = job.error ? `${job.error.title}: ${job.error.detail}` : '';
+  const stamp = encodeURIComponent(job.updatedAt);
+  $('job-previews').replaceChildren(...(job.previews ?? []).map((preview) =>
+    element('img', { src: `${preview.download}?v=${stamp}`, alt: `preview ${preview.name}` })));
+  $('job-result').replaceChildren(...(job.result?.files ?? []).map((file) => element('div', {},
+    element('a', { href: file.download, target: '_blank', rel: 'noopener' }, `Download ${file.name}`),
+    element('span', { className: 'muted' }, ` ${Math.ceil(file.bytes / 1024)} KB`),
+    ...(file.contentType.startsWith('image/') ? [element('img', { src: file.download, alt: file.name })] : []))));
+  $('job-cancel').hidden = !job.links.cancel;
+  if (FINISHED.has(job.state)) {
+    stream?.close();
+    clearInterval(poller);
+    loadJobs().catch(showProblem);
+  }
+}
+
+async function cancelWatched() {
+  await api('POST', `/api/v1/jobs/${watchedJob}/cancel`);
+  renderJob(await api('GET', `/api/v1/jobs/${watchedJob}`));
+}
+
+// --- wiring ---
+
+async function enterConsole() {
+  show('console');
+  await Promise.all([loadFaceSets(), loadJobs()]);
+}
+
+$('signin-form').addEventListener('submit', guarded(async () => {
+  await api('POST', '/console/session', { apiKey: $('signin-key').value });
+  $('signin-form').reset();
+  await enterConsole();
+}));
+$('signout').addEventListener('click', guarded(async () => {
+  await api('DELETE', '/console/session');
+  show('signin');
+}));
+$('faceset-form').addEventListener('submit', guarded(createFaceSet));
+$('upload-input').addEventListener('change', guarded(async (event) => {
+  const files = [...event.target.files];
+  event.target.value = ''; // so choosing the same file again uploads again
+  await upload(files);
+}));
+const dropzone = $('dropzone');
+dropzone.addEventListener('dragover', (event) => { event.preventDefault(); dropzone.classList.add('over'); });
+dropzone.addEventListener('dragleave', () => dropzone.classList.remove('over'));
+dropzone.addEventListener('drop', guarded(async (event) => {
+  dropzone.classList.remove('over');
+  await upload(event.dataTransfer.files);
+}));
+$('extract-button').addEventListener('click', guarded(extract));
+$('job-cancel').addEventListener('click', guarded(cancelWatched));
+$('job-more').addEventListener('click', guarded(() => loadJobs(true)));
+$('filter-kind').addEventListener('change', guarded(() => loadJobs()));
+$('filter-state').addEventListener('change', guarded(() => loadJobs()));
+setInterval(() => { if (!$('console').hidden) loadJobs().catch(() => {}); }, 5000);
+
+fetch('/api/v1/face-sets', { credentials: 'same-origin' })
+  .then((response) => (response.ok ? enterConsole() : show('signin')))
+  .catch(() => show('signin'));

@@ -1,0 +1,107 @@
+package dev.doppel.standalone.it;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.Rectangle;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The web console in real headless Chromium (Debian's chromium and chromium-driver, which
+ * .ci/run installs): sign in, create a face set, upload, extract, watch it finish, see the result.
+ */
+class ConsoleIT {
+
+    private static final String CHROMIUM = System.getenv().getOrDefault("DOPPEL_IT_CHROMIUM", "/usr/bin/chromium");
+    private static final String CHROMEDRIVER = System.getenv().getOrDefault("DOPPEL_IT_CHROMEDRIVER", "/usr/bin/chromedriver");
+
+    private static WebDriver browser;
+    private static Path profile;
+
+    private final RunningDoppel doppel = RunningDoppel.get();
+
+    @BeforeAll
+    static void startChromium() throws Exception {
+        profile = Files.createTempDirectory("doppel-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        // Without the background-networking flags Chromium keeps dialling out on a closed network.
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profile, "--window-size=1400,1400");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stopChromium() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aNewUserExtractsAFaceSetFromTheBrowser() throws Exception {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        browser.get(doppel.api.base() + "/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-key"))).sendKeys(doppel.apiKey);
+        browser.findElement(By.id("signin-button")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("faceset-form")));
+
+        browser.findElement(By.id("faceset-name")).sendKeys("Browser person");
+        browser.findElement(By.id("faceset-attested-by")).sendKeys("Console Tester");
+        browser.findElement(By.id("faceset-consent")).click();
+        browser.findElement(By.id("faceset-create")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("faceset-title"), "Browser person"));
+
+        Path rejected = Files.write(profile.resolve("notes.jpg"), "not a picture".getBytes());
+        browser.findElement(By.id("upload-input")).sendKeys(rejected.toString());
+        WebElement banner = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error-banner")));
+        assertThat(banner.getText()).startsWith("Unsupported upload type:").doesNotContain("Exception");
+
+        Path photo = Files.write(profile.resolve("person.jpg"), TestMedia.jpeg("person.jpg", 480, 360).bytes());
+        browser.findElement(By.id("upload-input")).sendKeys(photo.toString());
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#media-list li"), 1));
+        assertThat(browser.findElement(By.id("media-list")).getText()).contains("person.jpg").contains("480×360");
+
+        browser.findElement(By.id("extract-button")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("job-state"), "SUCCEEDED"));
+        WebElement sheet = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#job-result img")));
+        wait.until(driver -> ((Number) ((ChromeDriver) driver).executeScript("return arguments[0].naturalWidth", sheet)).intValue() > 0);
+        assertThat(browser.findElement(By.id("job-progress")).getDomProperty("value")).isEqualTo("1");
+        assertThat(browser.findElement(By.id("job-result")).getText()).contains("Download contact-sheet.png");
+        assertThat(browser.findElement(By.cssSelector("#job-list li .state")).getText()).isEqualTo("SUCCEEDED");
+
+        byte[] png = ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES);
+        Files.write(Path.of("target", "console-extract.png"), png);
+        BufferedImage screenshot = ImageIO.read(new ByteArrayInputStream(png));
+        assertThat(distinctColours(screenshot, sheet.getRect())).as("the contact sheet is drawn on screen").isGreaterThan(50);
+    }
+
+    private static long distinctColours(BufferedImage screenshot, Rectangle area) {
+        return java.util.stream.IntStream.range(area.getY(), Math.min(screenshot.getHeight(), area.getY() + area.getHeight()))
+                .flatMap(y -> java.util.stream.IntStream.range(area.getX(), Math.min(screenshot.getWidth(), area.getX() + area.getWidth()))
+                        .map(x -> screenshot.getRGB(x, y)))
+                .distinct()
+                .count();
+    }
+}
