@@ -2,6 +2,7 @@ package dev.doppel.pipeline.face;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -25,8 +26,19 @@ final class FaceApiAssets {
         return dir().resolve("model");
     }
 
+    /**
+     * The photo as ImageIO decodes it; or, with {@code -Dface-api.pixels=DIR}, as jpeg-js did for
+     * the goldens (golden.mjs with PIXELS_DIR=DIR writes them), to compare networks with no
+     * decoder differences in between.
+     */
     static RgbImage photo(String sample) throws IOException {
-        return RgbImage.read(dir().resolve("demo").resolve(sample + ".jpg"));
+        RgbImage decoded = RgbImage.read(dir().resolve("demo").resolve(sample + ".jpg"));
+        String pixels = System.getProperty("face-api.pixels");
+        if (pixels == null) {
+            return decoded;
+        }
+        byte[] rgb = Files.readAllBytes(Path.of(pixels, sample + ".rgb"));
+        return new RgbImage(decoded.width(), decoded.height(), rgb);
     }
 
     /** What face-api itself said about the photo (src/test/node/golden.mjs). */
