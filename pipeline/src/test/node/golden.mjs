@@ -2,6 +2,8 @@
 // files for the Java port (src/test/resources/face-goldens). Regenerate with:
 //   cd pipeline/src/test/node && npm ci && npm run golden
 // The WASM backend runs from node_modules (no downloads); the photos are decoded with jpeg-js.
+// With PIXELS_DIR set, the decoded pixels are written there too (sampleN.rgb, never committed):
+// the Java tests read them with -Dface-api.pixels=DIR to compare networks without decoder noise.
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -22,6 +24,10 @@ const rect = (b) => [b.x, b.y, b.width, b.height].map((v) => round(v));
 
 function readRgb(file) {
   const { width, height, data } = jpeg.decode(fs.readFileSync(file), { useTArray: true, formatAsRGBA: false });
+  if (process.env.PIXELS_DIR) {
+    fs.mkdirSync(process.env.PIXELS_DIR, { recursive: true });
+    fs.writeFileSync(path.join(process.env.PIXELS_DIR, path.basename(file, '.jpg') + '.rgb'), data);
+  }
   return tf.tensor3d(data, [height, width, 3], 'int32');
 }
 
