@@ -56,10 +56,6 @@ public final class TfjsWeights {
         return array;
     }
 
-    public boolean contains(String name) {
-        return arrays.containsKey(name);
-    }
-
     private static byte[] joinShards(Path dir, JsonNode paths) throws IOException {
         ByteArrayOutputStream joined = new ByteArrayOutputStream();
         for (JsonNode shard : paths) {
