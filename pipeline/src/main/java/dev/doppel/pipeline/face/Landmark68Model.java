@@ -1,0 +1,55 @@
+package dev.doppel.pipeline.face;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.doppel.pipeline.nn.FaceLandmark68Net;
+
+/** face-api's 68-point landmark net on 112 px crops of the face boxes, all faces in one batch. */
+public final class Landmark68Model implements LandmarkModel {
+
+    private final FaceLandmark68Net network;
+
+    public Landmark68Model(FaceLandmark68Net network) {
+        this.network = network;
+    }
+
+    /** Loads {@code face_landmark_68_model} from a face-api model folder. */
+    public static Landmark68Model load(Path modelDir) throws IOException {
+        return new Landmark68Model(FaceLandmark68Net.load(modelDir));
+    }
+
+    @Override
+    public List<LandmarkSet> landmarks(RgbImage image, List<FaceBox> faces) {
+        if (faces.isEmpty()) {
+            return List.of();
+        }
+        int size = FaceLandmark68Net.INPUT_SIZE;
+        List<FaceBox> crops = FaceCrops.pixelCrops(image, faces);
+        float[] out = network.predict(FaceCrops.batch(image, crops, size)).reshape(-1).toFloatVector();
+        List<LandmarkSet> sets = new ArrayList<>();
+        for (int f = 0; f < crops.size(); f++) {
+            sets.add(toImage(out, f * 136, crops.get(f), size));
+        }
+        return sets;
+    }
+
+    // Undo the centred padding and the scaling, as face-api's postProcess does (with the exact
+    // half of the padding, where the crop itself was padded by whole pixels).
+    private static LandmarkSet toImage(float[] out, int offset, FaceBox crop, int size) {
+        double scale = size / Math.max(crop.width(), crop.height());
+        double width = crop.width() * scale;
+        double height = crop.height() * scale;
+        double padX = width < height ? (height - width) / 2 : 0;
+        double padY = height < width ? (width - height) / 2 : 0;
+        List<LandmarkSet.Point> points = new ArrayList<>(68);
+        for (int i = 0; i < 68; i++) {
+            double x = (out[offset + 2 * i] * size - padX) / width * crop.width() + crop.x();
+            double y = (out[offset + 2 * i + 1] * size - padY) / height * crop.height() + crop.y();
+            points.add(new LandmarkSet.Point(x, y));
+        }
+        return new LandmarkSet(points);
+    }
+}

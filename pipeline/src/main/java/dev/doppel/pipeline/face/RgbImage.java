@@ -1,0 +1,43 @@
+package dev.doppel.pipeline.face;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+
+import javax.imageio.ImageIO;
+
+/** An 8-bit RGB picture, pixels row by row, channels interleaved. */
+public record RgbImage(int width, int height, byte[] rgb) {
+
+    public RgbImage {
+        if (width <= 0 || height <= 0 || rgb.length != width * height * 3) {
+            throw new IllegalArgumentException("expected " + width + " x " + height + " x 3 bytes, got " + rgb.length);
+        }
+    }
+
+    public static RgbImage read(Path file) throws IOException {
+        BufferedImage image = ImageIO.read(file.toFile());
+        if (image == null) {
+            throw new IOException("not a readable image: " + file.getFileName());
+        }
+        return of(image);
+    }
+
+    public static RgbImage of(BufferedImage image) {
+        int width = image.getWidth();
+        int height = image.getHeight();
+        int[] argb = image.getRGB(0, 0, width, height, null, 0, width);
+        byte[] rgb = new byte[argb.length * 3];
+        for (int i = 0; i < argb.length; i++) {
+            rgb[3 * i] = (byte) (argb[i] >> 16);
+            rgb[3 * i + 1] = (byte) (argb[i] >> 8);
+            rgb[3 * i + 2] = (byte) argb[i];
+        }
+        return new RgbImage(width, height, rgb);
+    }
+
+    /** Channel c (0 red, 1 green, 2 blue) of pixel (x, y), 0..255. */
+    public int value(int x, int y, int c) {
+        return rgb[(y * width + x) * 3 + c] & 0xff;
+    }
+}
