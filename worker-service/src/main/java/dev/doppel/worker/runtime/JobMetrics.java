@@ -61,7 +61,7 @@ public class JobMetrics {
     void started(JobContext context) {
         running.put(context, System.nanoTime());
         JobLease lease = context.lease();
-        Counter.builder("doppel.jobs.attempts").description("Job attempts started; retry=true after a lost worker or failed attempt")
+        Counter.builder("doppel.jobs.attempts").description("Job attempts started; retry=true when an earlier attempt lost its worker")
                 .tags("kind", tag(lease.kind()), "retry", Boolean.toString(lease.attempt() > 1))
                 .register(registry).increment();
         if (lease.attempt() == 1) {
