@@ -46,15 +46,17 @@ class JobSubmissions {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final JobsProperties jobs;
+    private final SubmissionMetrics metrics;
 
     JobSubmissions(JobLedger ledger, JobParameters parameters, AuditLog audit, JdbcClient jdbc,
-            TransactionTemplate transactions, JobsProperties jobs) {
+            TransactionTemplate transactions, JobsProperties jobs, SubmissionMetrics metrics) {
         this.ledger = ledger;
         this.parameters = parameters;
         this.audit = audit;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.jobs = jobs;
+        this.metrics = metrics;
     }
 
     Submitted submit(Caller caller, JobKind kind, JsonNode jobParameters, String idempotencyKey) {
@@ -88,6 +90,7 @@ class JobSubmissions {
             }
         }
         audit.record(caller, "job.submitted", "job", jobId, Map.of("kind", kind.routingKey(), "parameters", jobParameters));
+        metrics.submitted(kind);
         return new Submitted(jobId, true);
     }
 

@@ -47,11 +47,12 @@ public class JobRunner {
     private final WorkerProperties worker;
     private final ScheduledExecutorService heartbeats;
     private final Map<JobKind, JobHandler> handlers;
+    private final JobMetrics metrics;
     private final Set<JobContext> running = ConcurrentHashMap.newKeySet();
     private volatile boolean shuttingDown;
 
     JobRunner(JobLedger ledger, ObjectStore store, JsonMapper json, JobsProperties jobs, WorkerProperties worker,
-            ScheduledExecutorService heartbeats, List<JobHandler> handlers) {
+            ScheduledExecutorService heartbeats, List<JobHandler> handlers, JobMetrics metrics) {
         this.ledger = ledger;
         this.store = store;
         this.json = json;
@@ -59,12 +60,14 @@ public class JobRunner {
         this.worker = worker;
         this.heartbeats = heartbeats;
         this.handlers = handlers.stream().collect(Collectors.toMap(JobHandler::kind, Function.identity()));
+        this.metrics = metrics;
     }
 
     public void run(JobLease lease) {
         Path scratch = createScratch(lease);
         JobContext context = new JobContext(lease, store, json, scratch);
         running.add(context);
+        metrics.started(context);
         if (shuttingDown) {
             context.stop(JobStopped.Reason.SHUTDOWN);
         }
@@ -75,6 +78,7 @@ public class JobRunner {
         } finally {
             heartbeat.cancel(false);
             running.remove(context);
+            metrics.finished(context);
             deleteQuietly(scratch);
         }
     }
