@@ -91,7 +91,33 @@ async function selectFaceSet(id) {
     element('span', { className: 'muted' }, `${media.format} ${media.width}×${media.height}` +
       (media.durationMs ? ` · ${(media.durationMs / 1000).toFixed(1)} s` : '')))));
   $('extract-button').disabled = faceSet.media.length === 0;
-  await loadFaceSets();
+  await Promise.all([loadFaceSets(), loadFaces()]);
+}
+
+async function loadFaces() {
+  if (!selectedFaceSet) return;
+  const page = await api('GET', `/api/v1/face-sets/${selectedFaceSet}/faces?sort=${$('face-sort').value}&limit=200`);
+  $('face-count').textContent = `(${page.total})`;
+  $('face-grid').replaceChildren(...page.items.map((face) => {
+    const scores = face.scores;
+    const caption = `blur ${scores.blur.toFixed(0)} · ${scores.size.toFixed(0)} px · yaw ${scores.yaw.toFixed(0)}°` +
+      (scores.identityDistance != null ? ` · id ${scores.identityDistance.toFixed(2)}` : '');
+    const remove = element('button', { className: 'remove', title: 'Remove this face' }, 'Remove');
+    remove.addEventListener('click', guarded(async () => {
+      await api('DELETE', `/api/v1/face-sets/${selectedFaceSet}/faces/${face.id}`);
+      await loadFaces();
+    }));
+    const reference = element('button', { title: 'This is the person of this face set' }, 'Reference');
+    reference.addEventListener('click', guarded(async () => {
+      await api('PUT', `/api/v1/face-sets/${selectedFaceSet}/reference`, { faceId: face.id });
+      await loadFaces();
+    }));
+    const tile = element('div', { className: `face${face.reference ? ' reference' : ''}` },
+      element('img', { src: face.crop, alt: `face ${face.id}`, loading: 'lazy' }), element('div', {}, caption),
+      element('div', { className: 'actions' }, remove, reference));
+    tile.dataset.id = face.id;
+    return tile;
+  }));
 }
 
 async function createFaceSet() {
@@ -200,6 +226,7 @@ function renderJob(job) {
     stream?.close();
     clearInterval(poller);
     loadJobs().catch(showProblem);
+    if (job.kind === 'extract' && job.parameters.faceSetId === selectedFaceSet) loadFaces().catch(showProblem);
   }
 }
 
@@ -238,6 +265,7 @@ dropzone.addEventListener('drop', guarded(async (event) => {
   await upload(event.dataTransfer.files);
 }));
 $('extract-button').addEventListener('click', guarded(extract));
+$('face-sort').addEventListener('change', guarded(loadFaces));
 $('job-cancel').addEventListener('click', guarded(cancelWatched));
 $('job-more').addEventListener('click', guarded(() => loadJobs(true)));
 $('filter-kind').addEventListener('change', guarded(() => loadJobs()));

@@ -25,7 +25,9 @@ class StorageKeysTest {
     void namesThatCouldEscapeTheirPrefixAreRefused() {
         UUID id = UUID.randomUUID();
         assertThatThrownBy(() -> StorageKeys.jobOutput(id, id, 1, "../../other")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> StorageKeys.jobOutput(id, id, 1, "a/b")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> StorageKeys.jobOutput(id, id, 1, "a/../b")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> StorageKeys.jobOutput(id, id, 1, "/abs")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(StorageKeys.jobOutput(id, id, 1, "faces/f1.png")).endsWith("/attempt-1/faces/f1.png");
         assertThatThrownBy(() -> StorageKeys.media(id, id, id, "")).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -42,6 +42,9 @@ public class FaceSet {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(name = "reference_face_id")
+    private UUID referenceFaceId;
+
     @Version
     private long version;
 
@@ -87,5 +90,9 @@ public class FaceSet {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    public UUID referenceFaceId() {
+        return referenceFaceId;
     }
 }

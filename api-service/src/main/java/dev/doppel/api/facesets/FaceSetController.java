@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -47,12 +48,15 @@ class FaceSetController {
         }
     }
 
-    record FaceSetView(UUID id, String name, ConsentView consent, Instant createdAt, List<MediaView> media) {
+    record FaceSetView(UUID id, String name, ConsentView consent, Instant createdAt, UUID referenceFaceId, List<MediaView> media,
+            Map<String, String> links) {
 
         static FaceSetView of(FaceSet faceSet, List<Media> media) {
+            String self = "/api/v1/face-sets/" + faceSet.id();
             return new FaceSetView(faceSet.id(), faceSet.name(),
                     new ConsentView(faceSet.consentAttestedBy(), faceSet.consentStatement(), faceSet.consentAttestedAt()),
-                    faceSet.createdAt(), media == null ? null : media.stream().map(MediaView::of).toList());
+                    faceSet.createdAt(), faceSet.referenceFaceId(), media == null ? null : media.stream().map(MediaView::of).toList(),
+                    Map.of("self", self, "media", self + "/media", "faces", self + "/faces"));
         }
     }
 

@@ -2,9 +2,11 @@ package dev.doppel.api.jobs;
 
 import java.util.UUID;
 
+import dev.doppel.api.facesets.FaceSet;
 import dev.doppel.api.facesets.FaceSets;
 import dev.doppel.api.system.ApiProblem;
 import dev.doppel.api.tenancy.Caller;
+import dev.doppel.model.extract.ExtractParameters;
 import dev.doppel.model.jobs.JobKind;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -28,27 +30,26 @@ class JobParameters {
         }
     }
 
-    private void validateExtract(Caller caller, JsonNode parameters) {
-        UUID faceSetId = uuid(parameters, "faceSetId");
+    private void validateExtract(Caller caller, JsonNode json) {
+        ExtractParameters parameters;
         try {
-            faceSets.get(caller, faceSetId);
+            parameters = ExtractParameters.parse(json);
+        } catch (IllegalArgumentException e) {
+            throw invalid(e.getMessage());
+        }
+        UUID faceSetId = parameters.faceSetId();
+        FaceSet faceSet;
+        try {
+            faceSet = faceSets.get(caller, faceSetId);
         } catch (ApiProblem notFound) {
             throw invalid("Face set " + faceSetId + " does not exist.");
         }
         if (faceSets.mediaCount(caller, faceSetId) == 0) {
             throw invalid("Face set " + faceSetId + " has no uploads yet; upload photos or videos before extracting.");
         }
-    }
-
-    private static UUID uuid(JsonNode parameters, String name) {
-        JsonNode value = parameters.get(name);
-        if (value == null || !value.isString()) {
-            throw invalid("Parameter '" + name + "' is required and must be an id.");
-        }
-        try {
-            return UUID.fromString(value.asString());
-        } catch (IllegalArgumentException e) {
-            throw invalid("Parameter '" + name + "' must be an id, not '" + value.asString() + "'.");
+        if (parameters.maxIdentityDistance() != null && faceSet.referenceFaceId() == null) {
+            throw invalid("maxIdentityDistance keeps the faces nearest the face set's reference face; pick one first "
+                    + "(PUT /api/v1/face-sets/" + faceSetId + "/reference).");
         }
     }
 

@@ -4,6 +4,8 @@ package dev.doppel.pipeline.media;
 public enum DigitalSourceType {
     /** Made of several captured elements, no generative model involved (contact sheets). */
     COMPOSITE("composite"),
+    /** Captured media transformed by an algorithm (aligned face crops and their masks). */
+    ALGORITHMICALLY_ENHANCED("algorithmicallyEnhanced"),
     /** Captured media with parts replaced by a trained model's output (face swaps). */
     COMPOSITE_WITH_TRAINED_ALGORITHMIC_MEDIA("compositeWithTrainedAlgorithmicMedia"),
     /** Wholly made by a trained model (previews of a model's reconstructions). */

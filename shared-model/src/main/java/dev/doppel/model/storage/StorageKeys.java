@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  */
 public final class StorageKeys {
 
-    private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+    /** Up to four path segments, none starting with a dot, so a name can never climb out of its prefix. */
+    private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}(/[A-Za-z0-9][A-Za-z0-9._-]{0,127}){0,3}");
 
     private StorageKeys() {
     }

@@ -78,6 +78,15 @@ final class ApiClient {
         return send(builder.build());
     }
 
+    Response put(String path, Object body) {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
+    }
+
+    Response delete(String path) {
+        return send(request(path).DELETE().build());
+    }
+
     Response postEmpty(String path) {
         return send(request(path).POST(HttpRequest.BodyPublishers.noBody()).build());
     }

@@ -78,10 +78,10 @@ class ConsoleIT {
         WebElement banner = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error-banner")));
         assertThat(banner.getText()).startsWith("Unsupported upload type:").doesNotContain("Exception");
 
-        Path photo = Files.write(profile.resolve("person.jpg"), TestMedia.jpeg("person.jpg", 480, 360).bytes());
+        Path photo = Files.write(profile.resolve("person.jpg"), TestMedia.portrait("person.jpg").bytes());
         browser.findElement(By.id("upload-input")).sendKeys(photo.toString());
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#media-list li"), 1));
-        assertThat(browser.findElement(By.id("media-list")).getText()).contains("person.jpg").contains("480×360");
+        assertThat(browser.findElement(By.id("media-list")).getText()).contains("person.jpg").contains("960×");
 
         browser.findElement(By.id("extract-button")).click();
         wait.until(ExpectedConditions.textToBe(By.id("job-state"), "SUCCEEDED"));
@@ -90,6 +90,15 @@ class ConsoleIT {
         assertThat(browser.findElement(By.id("job-progress")).getDomProperty("value")).isEqualTo("1");
         assertThat(browser.findElement(By.id("job-result")).getText()).contains("Download contact-sheet.png");
         assertThat(browser.findElement(By.cssSelector("#job-list li .state")).getText()).isEqualTo("SUCCEEDED");
+
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#face-grid .face"), 3));
+        WebElement firstFace = browser.findElement(By.cssSelector("#face-grid .face"));
+        firstFace.findElement(By.xpath(".//button[text()='Reference']")).click();
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#face-grid .face.reference"), 1));
+        browser.findElements(By.cssSelector("#face-grid .face:not(.reference)")).get(0)
+                .findElement(By.xpath(".//button[text()='Remove']")).click();
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#face-grid .face"), 2));
+        assertThat(browser.findElement(By.id("face-count")).getText()).isEqualTo("(2)");
 
         byte[] png = ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES);
         Files.write(Path.of("target", "console-extract.png"), png);

@@ -152,7 +152,7 @@ class JobLifecycleIT {
 
     private UUID faceSetWithOnePhoto() throws Exception {
         UUID faceSet = api.createFaceSet("Lifecycle");
-        api.uploadOk(faceSet, TestMedia.jpeg("l.jpg", 120, 120));
+        api.uploadOk(faceSet, TestMedia.portrait("l.jpg"));
         return faceSet;
     }
 

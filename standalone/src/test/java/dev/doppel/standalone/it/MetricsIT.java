@@ -22,7 +22,7 @@ class MetricsIT {
     @Test
     void anExtractJobShowsUpInThePrometheusScrape() throws Exception {
         UUID faceSet = api.createFaceSet("Metrics");
-        api.uploadOk(faceSet, TestMedia.png("m.png", 64, 64));
+        api.uploadOk(faceSet, TestMedia.portrait("m.jpg"));
         UUID job = api.submitExtract(faceSet);
         api.awaitState(job, "SUCCEEDED", Duration.ofSeconds(60));
 

@@ -24,6 +24,72 @@ final class TestMedia {
     private TestMedia() {
     }
 
+    /** A real group photo (face-api's sample, scaled to 960 px wide): the faces extract must find. */
+    static ApiClient.Part portrait(String name) throws IOException {
+        return new ApiClient.Part("file", name, "image/jpeg", encode(sample(1, 960), "jpg"));
+    }
+
+    static BufferedImage sample(int number, int width) throws IOException {
+        Path file = Path.of(System.getProperty("face-api.dir", "../pipeline/target/face-api"), "demo", "sample" + number + ".jpg");
+        BufferedImage photo = ImageIO.read(file.toFile());
+        if (photo == null) {
+            throw new IOException("sample photo missing: " + file + " (the pipeline build unpacks it)");
+        }
+        int height = photo.getHeight() * width / photo.getWidth();
+        BufferedImage scaled = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D g = scaled.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(photo, 0, 0, width, height, null);
+        g.dispose();
+        return scaled;
+    }
+
+    /**
+     * A 640x360 H.264 clip that pans and zooms across a sample photo, with an AAC sine tone: the
+     * kind of footage extract must follow face by face.
+     */
+    static ApiClient.Part panZoomVideo(String name, int frames) throws IOException {
+        BufferedImage photo = sample(2, 1280);
+        int width = 640;
+        int height = 360;
+        Path file = Files.createTempFile("doppel-test-", ".mp4");
+        try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), width, height, 1);
+                Java2DFrameConverter converter = new Java2DFrameConverter()) {
+            recorder.setFormat("mp4");
+            recorder.setVideoCodec(avcodec.AV_CODEC_ID_H264);
+            recorder.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
+            recorder.setFrameRate(10);
+            recorder.setAudioCodec(avcodec.AV_CODEC_ID_AAC);
+            recorder.setSampleRate(44_100);
+            recorder.start();
+            for (int i = 0; i < frames; i++) {
+                double zoom = 1.0 + 0.2 * i / frames;
+                int cropWidth = (int) (photo.getWidth() / zoom);
+                int cropHeight = cropWidth * height / width;
+                int x = (photo.getWidth() - cropWidth) * i / Math.max(1, frames - 1);
+                int y = Math.max(0, (photo.getHeight() - cropHeight) / 2);
+                BufferedImage frame = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+                Graphics2D g = frame.createGraphics();
+                g.drawImage(photo, 0, 0, width, height, x, y, x + cropWidth, y + cropHeight, null);
+                g.dispose();
+                recorder.record(converter.convert(frame));
+                recorder.recordSamples(44_100, 1, tone(4_410, i));
+            }
+            recorder.stop();
+            return new ApiClient.Part("file", name, "video/mp4", Files.readAllBytes(file));
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private static java.nio.ShortBuffer tone(int samples, int offset) {
+        short[] wave = new short[samples];
+        for (int i = 0; i < samples; i++) {
+            wave[i] = (short) (8000 * Math.sin(2 * Math.PI * 440 * (offset * samples + i) / 44_100.0));
+        }
+        return java.nio.ShortBuffer.wrap(wave);
+    }
+
     static ApiClient.Part jpeg(String name, int width, int height) throws IOException {
         return new ApiClient.Part("file", name, "image/jpeg", encode(picture(width, height, Color.ORANGE), "jpg"));
     }

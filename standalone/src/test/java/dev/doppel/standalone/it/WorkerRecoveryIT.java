@@ -48,9 +48,7 @@ class WorkerRecoveryIT {
         JsonNode job = api.awaitState(jobId, "SUCCEEDED", Duration.ofSeconds(60));
 
         assertThat(job.path("attempt").asInt()).isEqualTo(2);
-        assertThat(resultObjects(doppel.tenantId, jobId)).containsExactlyInAnyOrder(
-                StorageKeys.jobOutput(doppel.tenantId, jobId, 2, "contact-sheet.png"),
-                StorageKeys.jobOutput(doppel.tenantId, jobId, 2, "probe.json"));
+        assertOnlyAttemptOutputs(jobId, 2);
     }
 
     @Test
@@ -62,7 +60,7 @@ class WorkerRecoveryIT {
         doppel.resumeWorker();
         JsonNode job = api.awaitState(jobId, "SUCCEEDED", Duration.ofSeconds(60));
         assertThat(job.path("attempt").asInt()).isEqualTo(1);
-        assertThat(resultObjects(doppel.tenantId, jobId)).hasSize(2);
+        assertOnlyAttemptOutputs(jobId, 1);
     }
 
     @Test
@@ -128,11 +126,32 @@ class WorkerRecoveryIT {
 
     private UUID faceSetWithOnePhoto() throws Exception {
         UUID faceSet = api.createFaceSet("Recovery");
-        api.uploadOk(faceSet, TestMedia.jpeg("r.jpg", 200, 200));
+        api.uploadOk(faceSet, TestMedia.portrait("r.jpg"));
         return faceSet;
     }
 
 
+
+    /** Exactly one attempt's outputs exist, and the face set's faces point into that attempt only. */
+    private void assertOnlyAttemptOutputs(UUID jobId, int attempt) throws Exception {
+        String winner = StorageKeys.jobAttemptPrefix(doppel.tenantId, jobId, attempt);
+        String previews = StorageKeys.jobPrefix(doppel.tenantId, jobId) + "previews/";
+        List<String> objects = resultObjects(doppel.tenantId, jobId);
+        assertThat(objects).allMatch(key -> key.startsWith(winner) || key.startsWith(previews));
+        assertThat(objects).contains(winner + "contact-sheet.png", winner + "alignments.json");
+        try (var connection = doppel.servers.jdbc();
+                var statement = connection.prepareStatement("select crop_key from faces where job_id = ?")) {
+            statement.setObject(1, jobId);
+            try (var rows = statement.executeQuery()) {
+                int faces = 0;
+                while (rows.next()) {
+                    faces++;
+                    assertThat(rows.getString(1)).startsWith(winner).isIn(objects);
+                }
+                assertThat(faces).isPositive();
+            }
+        }
+    }
 
     private List<String> resultObjects(UUID tenant, UUID jobId) {
         return store.list(StorageKeys.jobPrefix(tenant, jobId));

@@ -3,48 +3,56 @@ package dev.doppel.worker.extract;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.doppel.model.extract.ExtractParameters;
 import dev.doppel.model.jobs.JobKind;
 import dev.doppel.model.media.MediaInfo;
 import dev.doppel.model.media.MediaKind;
 import dev.doppel.model.media.MediaProbe;
 import dev.doppel.model.media.MediaRejected;
+import dev.doppel.pipeline.face.AlignmentOptions;
+import dev.doppel.pipeline.face.Coverage;
+import dev.doppel.pipeline.face.FaceEmbedding;
+import dev.doppel.pipeline.face.FaceExtractor;
+import dev.doppel.pipeline.face.FrameSampling;
+import dev.doppel.pipeline.face.RgbImage;
+import dev.doppel.pipeline.face.VideoFaces;
 import dev.doppel.pipeline.media.ContactSheet;
 import dev.doppel.pipeline.media.DigitalSourceType;
 import dev.doppel.pipeline.media.LabelledPng;
 import dev.doppel.pipeline.media.Provenance;
-import dev.doppel.pipeline.media.Thumbnails;
-import dev.doppel.pipeline.stage.Cancellation;
 import dev.doppel.pipeline.stage.Progress;
 import dev.doppel.worker.runtime.JobContext;
 import dev.doppel.worker.runtime.JobFailure;
 import dev.doppel.worker.runtime.JobHandler;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The extract stage as it stands before face detection lands: probes every upload of a face set
- * again (the worker trusts nothing the API stored) and writes a contact sheet and a probe report.
+ * The extract stage: every upload of a face set is probed again (the worker trusts nothing the API
+ * stored), faces are detected, landmarked, aligned, masked, scored and embedded, filtered by the
+ * job's thresholds, and written as crops, masks, an alignments document and a contact sheet. The
+ * face rows replace the set's earlier faces only when the job succeeds.
  */
 @Component
 class ExtractHandler implements JobHandler {
 
-    private static final int THUMBNAIL = 256;
-    private static final int COLUMNS = 4;
+    private static final int SHEET_COLUMNS = 8;
 
     private final FaceSetMedia faceSets;
+    private final FaceRows faceRows;
     private final MediaProbe probe;
+    private final FaceExtractors extractors;
     private final JsonMapper json;
 
-    ExtractHandler(FaceSetMedia faceSets, MediaProbe probe, JsonMapper json) {
+    ExtractHandler(FaceSetMedia faceSets, FaceRows faceRows, MediaProbe probe, FaceExtractors extractors, JsonMapper json) {
         this.faceSets = faceSets;
+        this.faceRows = faceRows;
         this.probe = probe;
+        this.extractors = extractors;
         this.json = json;
     }
 
@@ -55,7 +63,8 @@ class ExtractHandler implements JobHandler {
 
     @Override
     public void run(JobContext context) throws Exception {
-        UUID faceSetId = faceSetId(context.parameters());
+        ExtractParameters parameters = parameters(context);
+        UUID faceSetId = parameters.faceSetId();
         if (!faceSets.faceSetExists(context.tenantId(), faceSetId)) {
             throw new JobFailure("face-set-not-found", "Face set " + faceSetId + " does not exist.");
         }
@@ -63,35 +72,70 @@ class ExtractHandler implements JobHandler {
         if (uploads.isEmpty()) {
             throw new JobFailure("face-set-empty", "Face set " + faceSetId + " has no uploads to extract from.");
         }
-        Progress progress = context.progress();
-        Cancellation cancellation = context.cancellation();
-        List<ContactSheet.Tile> tiles = new ArrayList<>();
-        List<Map<String, Object>> report = new ArrayList<>();
+        FaceFilter filter = new FaceFilter(parameters,
+                faceSets.referenceEmbedding(context.tenantId(), faceSetId).map(FaceEmbedding::new));
+        if (parameters.maxIdentityDistance() != null && filter.reference().isEmpty()) {
+            throw new JobFailure("no-reference-face", "maxIdentityDistance needs a reference face; pick one in face set " + faceSetId + " first.");
+        }
+        context.progress().report("loading face models", 0);
+        synchronized (extractors) {
+            extract(context, parameters, uploads, filter, extractors.get());
+        }
+    }
+
+    private void extract(JobContext context, ExtractParameters parameters, List<FaceSetMedia.Upload> uploads, FaceFilter filter,
+            FaceExtractor extractor) throws Exception {
+        UUID faceSetId = parameters.faceSetId();
+        AlignmentOptions options = new AlignmentOptions(parameters.size(), Coverage.valueOf(parameters.coverage()));
+        FaceSetExtraction extraction = new FaceSetExtraction(context, filter, options, json);
+        long started = System.nanoTime();
         for (int i = 0; i < uploads.size(); i++) {
-            cancellation.throwIfStopped();
+            context.cancellation().throwIfStopped();
             FaceSetMedia.Upload upload = uploads.get(i);
-            progress.report("probing " + (i + 1) + "/" + uploads.size(), (double) i / uploads.size());
+            Progress progress = within(context.progress(), i, uploads.size(), upload);
             Path local = context.scratch().resolve(upload.id().toString());
             context.store().download(upload.objectKey(), local);
             MediaInfo info = probeOrFail(upload, local);
-            BufferedImage thumbnail = info.kind() == MediaKind.IMAGE
-                    ? Thumbnails.ofImage(local, THUMBNAIL)
-                    : Thumbnails.ofVideo(local, THUMBNAIL);
-            tiles.add(new ContactSheet.Tile(thumbnail, caption(upload, info)));
-            report.add(describe(upload, info));
+            if (info.kind() == MediaKind.IMAGE) {
+                progress.report("detecting faces", 0);
+                extraction.frame(upload, 0, null, extractor.extract(RgbImage.read(local), options));
+            } else {
+                VideoFaces.extract(local, sampling(parameters), extractor, options, progress, context.cancellation(),
+                        (frameIndex, timestamp, frame, faces) -> extraction.frame(upload, frameIndex, timestamp, faces));
+            }
             Files.deleteIfExists(local);
-            context.metric("filesProbed", i + 1);
+            context.metric("uploadsDone", i + 1);
         }
-        cancellation.throwIfStopped();
-        progress.report("writing contact sheet", 0.95);
-        BufferedImage sheet = ContactSheet.compose(tiles, THUMBNAIL, COLUMNS);
-        Provenance provenance = new Provenance(DigitalSourceType.COMPOSITE,
-                "Contact sheet of face set " + faceSetId + ", made by Doppel from its uploads.");
-        context.writeOutput("contact-sheet.png", LabelledPng.encode(sheet, provenance), "image/png");
-        context.writeOutput("probe.json", json.writeValueAsBytes(Map.of("faceSetId", faceSetId, "files", report)),
-                "application/json");
-        context.metric("files", uploads.size());
-        progress.report("done", 1);
+        context.cancellation().throwIfStopped();
+        if (extraction.kept().isEmpty()) {
+            throw new JobFailure("no-faces-found", extraction.found() == 0
+                    ? "No face was found in the " + uploads.size() + " upload(s) of face set " + faceSetId + "."
+                    : "All " + extraction.found() + " faces found were dropped by the job's thresholds " + extraction.dropped() + ".");
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        context.metric("facesFound", extraction.found());
+        context.metric("facesKept", extraction.kept().size());
+        context.metric("facesDropped", extraction.dropped());
+        context.metric("framesProcessed", extraction.frames());
+        context.metric("framesPerSecond", extraction.frames() / seconds);
+        context.progress().report("writing contact sheet", 0.98);
+        byte[] sheet = LabelledPng.encode(contactSheet(extraction.tiles()), new Provenance(DigitalSourceType.COMPOSITE,
+                "Aligned faces of face set " + faceSetId + ", made by Doppel from its uploads."));
+        context.writeOutput("contact-sheet.png", sheet, "image/png");
+        context.publishPreview("faces.png", sheet);
+        context.writeOutput("alignments.json", json.writeValueAsBytes(Map.of("faceSetId", faceSetId,
+                "size", parameters.size(), "coverage", parameters.coverage(), "frames", extraction.alignments())), "application/json");
+        List<FaceRow> rows = List.copyOf(extraction.kept());
+        context.atSuccess(() -> faceRows.replace(context.tenantId(), faceSetId, context.jobId(), rows));
+        context.progress().report("done", 1);
+    }
+
+    private static ExtractParameters parameters(JobContext context) {
+        try {
+            return ExtractParameters.parse(context.parameters());
+        } catch (IllegalArgumentException e) {
+            throw new JobFailure("invalid-parameters", e.getMessage());
+        }
     }
 
     private MediaInfo probeOrFail(FaceSetMedia.Upload upload, Path local) {
@@ -102,32 +146,20 @@ class ExtractHandler implements JobHandler {
         }
     }
 
-    private static UUID faceSetId(JsonNode parameters) {
-        JsonNode value = parameters.get("faceSetId");
-        try {
-            return UUID.fromString(value == null ? "" : value.asString());
-        } catch (IllegalArgumentException e) {
-            throw new JobFailure("invalid-parameters", "Parameter faceSetId must be a face set id.");
-        }
+    private static FrameSampling sampling(ExtractParameters parameters) {
+        return parameters.everyNthFrame() != null
+                ? FrameSampling.everyNth(parameters.everyNthFrame())
+                : FrameSampling.fps(parameters.framesPerSecond());
     }
 
-    private static String caption(FaceSetMedia.Upload upload, MediaInfo info) {
+    /** Maps an upload's own 0..1 progress into its share of the whole job. */
+    private static Progress within(Progress job, int index, int count, FaceSetMedia.Upload upload) {
         String name = upload.originalName() == null ? upload.id().toString() : upload.originalName();
-        return name + " · " + info.width() + "x" + info.height();
+        return (step, fraction) -> job.report(name + " (" + (index + 1) + "/" + count + "): " + step,
+                0.97 * (index + Math.max(0, Math.min(1, fraction))) / count);
     }
 
-    private static Map<String, Object> describe(FaceSetMedia.Upload upload, MediaInfo info) {
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("mediaId", upload.id());
-        entry.put("name", upload.originalName());
-        entry.put("format", info.format().name());
-        entry.put("width", info.width());
-        entry.put("height", info.height());
-        if (info.kind() == MediaKind.VIDEO) {
-            entry.put("durationMillis", info.durationMillis());
-            entry.put("frameRate", info.frameRate());
-            entry.put("streams", info.streams());
-        }
-        return entry;
+    private static BufferedImage contactSheet(List<ContactSheet.Tile> tiles) {
+        return ContactSheet.compose(tiles, 128, SHEET_COLUMNS);
     }
 }

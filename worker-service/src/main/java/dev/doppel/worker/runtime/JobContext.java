@@ -38,6 +38,7 @@ public final class JobContext {
     private final Map<String, Object> metrics = new LinkedHashMap<>();
     private final List<String> previews = new ArrayList<>();
     private final List<Output> outputs = new ArrayList<>();
+    private final List<Runnable> successActions = new ArrayList<>();
     private volatile String stage = "starting";
     private volatile double fraction;
     private volatile JobStopped.Reason stopReason;
@@ -102,6 +103,24 @@ public final class JobContext {
         return output;
     }
 
+    /**
+     * Stores a file of this attempt that the result does not list (a face crop, a mask); it is
+     * removed with the attempt's other outputs if the attempt does not succeed.
+     */
+    public String storeArtifact(String name, byte[] bytes, String contentType) {
+        String key = StorageKeys.jobOutput(tenantId(), jobId(), attempt(), name);
+        store.put(key, bytes, contentType);
+        return key;
+    }
+
+    /**
+     * Runs {@code action} in the transaction that marks the job SUCCEEDED, so rows a stage records
+     * (faces, models) exist exactly when the job succeeded, and never for an attempt that lost its lease.
+     */
+    public synchronized void atSuccess(Runnable action) {
+        successActions.add(action);
+    }
+
     /** Replaces the latest image of how the job is doing; clients see it in the job's previews. */
     public void publishPreview(String name, byte[] png) {
         store.put(StorageKeys.jobPreview(tenantId(), jobId(), name), png, "image/png");
@@ -135,8 +154,8 @@ public final class JobContext {
         return json.writeValueAsString(Map.of("files", outputs));
     }
 
-    synchronized boolean hasOutputs() {
-        return !outputs.isEmpty();
+    synchronized List<Runnable> successActions() {
+        return List.copyOf(successActions);
     }
 
     void stop(JobStopped.Reason reason) {

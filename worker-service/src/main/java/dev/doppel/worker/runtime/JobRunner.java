@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -46,19 +47,21 @@ public class JobRunner {
     private final JobsProperties jobs;
     private final WorkerProperties worker;
     private final ScheduledExecutorService heartbeats;
+    private final TransactionTemplate transactions;
     private final Map<JobKind, JobHandler> handlers;
     private final JobMetrics metrics;
     private final Set<JobContext> running = ConcurrentHashMap.newKeySet();
     private volatile boolean shuttingDown;
 
     JobRunner(JobLedger ledger, ObjectStore store, JsonMapper json, JobsProperties jobs, WorkerProperties worker,
-            ScheduledExecutorService heartbeats, List<JobHandler> handlers, JobMetrics metrics) {
+            ScheduledExecutorService heartbeats, TransactionTemplate transactions, List<JobHandler> handlers, JobMetrics metrics) {
         this.ledger = ledger;
         this.store = store;
         this.json = json;
         this.jobs = jobs;
         this.worker = worker;
         this.heartbeats = heartbeats;
+        this.transactions = transactions;
         this.handlers = handlers.stream().collect(Collectors.toMap(JobHandler::kind, Function.identity()));
         this.metrics = metrics;
     }
@@ -93,7 +96,7 @@ public class JobRunner {
             }
             context.cancellation().throwIfStopped();
             handler.run(context);
-            if (ledger.succeed(lease, context.resultJson(), context.snapshot())) {
+            if (recordSuccess(context)) {
                 log.info("Job {} succeeded", lease.jobId());
             } else {
                 log.warn("Job {} finished after losing its lease; its outputs are discarded", lease.jobId());
@@ -116,6 +119,17 @@ public class JobRunner {
                     + lease.jobId() + ".", context.snapshot());
             discardOutputs(lease);
         }
+    }
+
+    private boolean recordSuccess(JobContext context) {
+        return Boolean.TRUE.equals(transactions.execute(status -> {
+            context.successActions().forEach(Runnable::run);
+            if (ledger.succeed(context.lease(), context.resultJson(), context.snapshot())) {
+                return true;
+            }
+            status.setRollbackOnly();
+            return false;
+        }));
     }
 
     private void onStopped(JobContext context, JobStopped.Reason reason) {
