@@ -1,0 +1,48 @@
+package dev.doppel.pipeline.face;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** detect, landmarks, align, mask, embed, measure: every face of a picture, largest first. */
+public final class FaceExtractor {
+
+    private final FaceModels models;
+
+    public FaceExtractor(FaceModels models) {
+        this.models = models;
+    }
+
+    public List<ExtractedFace> extract(RgbImage image, AlignmentOptions options) {
+        return extract(image, options, locate(image));
+    }
+
+    /** Faces found and landmarked, largest box first (the main subject, usually). */
+    public List<LocatedFace> locate(RgbImage image) {
+        List<DetectedFace> detections = new ArrayList<>(models.detector().detect(image));
+        detections.sort(Comparator.comparingDouble((DetectedFace d) -> d.box().width() * d.box().height()).reversed());
+        List<LandmarkSet> landmarks = models.landmarks().landmarks(image, detections.stream().map(DetectedFace::box).toList());
+        List<LocatedFace> located = new ArrayList<>();
+        for (int i = 0; i < detections.size(); i++) {
+            located.add(new LocatedFace(detections.get(i), landmarks.get(i)));
+        }
+        return located;
+    }
+
+    /**
+     * The rest of the pipeline on faces already located, in their order; the hook where video
+     * substitutes landmarks smoothed across frames.
+     */
+    public List<ExtractedFace> extract(RgbImage image, AlignmentOptions options, List<LocatedFace> faces) {
+        List<FaceEmbedding> embeddings = models.embedder().embed(image,
+                faces.stream().map(f -> f.landmarks().recognitionCrop()).toList());
+        List<ExtractedFace> extracted = new ArrayList<>();
+        for (int i = 0; i < faces.size(); i++) {
+            LocatedFace face = faces.get(i);
+            AlignedFace aligned = FaceAligner.align(image, face.landmarks(), options);
+            extracted.add(new ExtractedFace(i, face.detection(), face.landmarks(), aligned, embeddings.get(i),
+                    FaceQuality.of(face.detection(), face.landmarks(), aligned)));
+        }
+        return extracted;
+    }
+}
