@@ -201,6 +201,15 @@ function watchJob(id) {
   };
 }
 
+function metricText(value) {
+  if (typeof value === 'number') return String(+value.toFixed(3));
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value);
+    return entries.length ? entries.map(([key, count]) => `${key} ${count}`).join(', ') : 'none';
+  }
+  return String(value);
+}
+
 function renderJob(job) {
   if (job.id !== watchedJob) return;
   $('job-state').textContent = job.state;
@@ -210,12 +219,13 @@ function renderJob(job) {
   $('job-eta').textContent = job.etaSeconds != null ? `about ${job.etaSeconds} s left` : '';
   $('job-attempt').textContent = `attempt ${job.attempt} of ${job.maxAttempts}`;
   $('job-metrics').replaceChildren(...Object.entries(job.metrics ?? {}).flatMap(([name, value]) =>
-    [element('dt', {}, name), element('dd', {}, typeof value === 'number' ? String(+value.toFixed(3)) : String(value))]));
+    [element('dt', {}, name), element('dd', {}, metricText(value))]));
   const error = $('job-error');
   error.hidden = !job.error;
   error.textContent = job.error ? `${job.error.title}: ${job.error.detail}` : '';
   const stamp = encodeURIComponent(job.updatedAt);
-  $('job-previews').replaceChildren(...(job.previews ?? []).map((preview) =>
+  // Previews show how a running job is doing; once there is a result, the result shows it.
+  $('job-previews').replaceChildren(...(job.result ? [] : job.previews ?? []).map((preview) =>
     element('img', { src: `${preview.download}?v=${stamp}`, alt: `preview ${preview.name}` })));
   $('job-result').replaceChildren(...(job.result?.files ?? []).map((file) => element('div', {},
     element('a', { href: file.download, target: '_blank', rel: 'noopener' }, `Download ${file.name}`),
