@@ -32,6 +32,12 @@ class DockerfilesTest {
     }
 
     @Test
+    void theWorkerBuildHasNpmForThePipelinesPretrainedWeights() {
+        String build = RepositoryFiles.read("Dockerfile.worker").split("FROM eclipse-temurin")[0];
+        assertThat(build).contains("install -y --no-install-recommends nodejs npm");
+    }
+
+    @Test
     void theWorkerHasACpuAndACudaVariantChosenByABuildArgument() {
         List<String> lines = instructions("Dockerfile.worker");
         assertThat(lines.get(0)).isEqualTo("ARG VARIANT=cpu");
