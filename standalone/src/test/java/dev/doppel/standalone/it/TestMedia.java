@@ -98,32 +98,6 @@ final class TestMedia {
         return new ApiClient.Part("file", name, "image/png", encode(picture(width, height, Color.CYAN), "png"));
     }
 
-    static ApiClient.Part mp4(String name, int width, int height, int frames) throws IOException {
-        Path file = Files.createTempFile("doppel-test-", ".mp4");
-        try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), width, height, 0);
-                Java2DFrameConverter converter = new Java2DFrameConverter()) {
-            recorder.setFormat("mp4");
-            recorder.setVideoCodec(avcodec.AV_CODEC_ID_H264);
-            recorder.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
-            recorder.setFrameRate(10);
-            recorder.start();
-            for (int i = 0; i < frames; i++) {
-                BufferedImage frame = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
-                Graphics2D g = frame.createGraphics();
-                g.setColor(Color.DARK_GRAY);
-                g.fillRect(0, 0, width, height);
-                g.setColor(Color.YELLOW);
-                g.fillOval(i * 4 % width, height / 4, width / 3, height / 2);
-                g.dispose();
-                recorder.record(converter.convert(frame));
-            }
-            recorder.stop();
-            return new ApiClient.Part("file", name, "video/mp4", Files.readAllBytes(file));
-        } finally {
-            Files.deleteIfExists(file);
-        }
-    }
-
     /** A valid PNG header that claims a 100000 x 100000 image: decoding it would need 40 GB. */
     static ApiClient.Part pixelBomb() {
         ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(100_000).putInt(100_000).put((byte) 8).put((byte) 2)
