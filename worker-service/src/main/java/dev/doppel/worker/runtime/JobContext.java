@@ -121,19 +121,23 @@ public final class JobContext {
         successActions.add(action);
     }
 
-    /** Replaces the latest image of how the job is doing; clients see it in the job's previews. */
-    public void publishPreview(String name, byte[] png) {
-        store.put(StorageKeys.jobPreview(tenantId(), jobId(), name), png, "image/png");
+    /** Replaces the latest image of how the job is doing; clients see it in the job's previews. Returns the key. */
+    public String publishPreview(String name, byte[] png) {
+        String key = StorageKeys.jobPreview(tenantId(), jobId(), name);
+        store.put(key, png, "image/png");
         synchronized (this) {
             if (!previews.contains(name)) {
                 previews.add(name);
             }
         }
+        return key;
     }
 
-    /** Checkpoints live outside the attempt prefix: the next attempt resumes from them. */
-    public void saveCheckpoint(String name, Path file) {
-        store.put(StorageKeys.jobCheckpoint(tenantId(), jobId(), name), file, "application/octet-stream");
+    /** Checkpoints live outside the attempt prefix: the next attempt resumes from them. Returns the key. */
+    public String saveCheckpoint(String name, Path file) {
+        String key = StorageKeys.jobCheckpoint(tenantId(), jobId(), name);
+        store.put(key, file, "application/octet-stream");
+        return key;
     }
 
     public Optional<Path> loadCheckpoint(String name) throws IOException {
@@ -164,7 +168,8 @@ public final class JobContext {
         }
     }
 
-    JobLease lease() {
+    /** The lease this attempt holds: rows a stage writes while running are conditional on it. */
+    public JobLease lease() {
         return lease;
     }
 

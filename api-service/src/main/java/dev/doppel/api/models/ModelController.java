@@ -1,0 +1,116 @@
+package dev.doppel.api.models;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.doppel.api.audit.AuditLog;
+import dev.doppel.api.system.ApiProblem;
+import dev.doppel.api.tenancy.Caller;
+import dev.doppel.model.storage.ObjectStore;
+import dev.doppel.model.storage.StorageProperties;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+@RestController
+@RequestMapping("/api/v1/models")
+class ModelController {
+
+    record ModelView(UUID id, UUID faceSetA, UUID faceSetB, String architecture, JsonNode options, long iteration, Double lossA,
+            Double lossB, Double bestLoss, Double egsPerSecond, Instant createdAt, Instant updatedAt, Map<String, String> links) {
+
+        static ModelView of(Models.Model model) {
+            String self = "/api/v1/models/" + model.id();
+            Map<String, String> links = new LinkedHashMap<>();
+            links.put("self", self);
+            links.put("job", "/api/v1/jobs/" + model.id());
+            links.put("losses", self + "/losses");
+            if (model.previewKey() != null) {
+                links.put("preview", self + "/preview");
+            }
+            if (model.checkpointKey() != null) {
+                links.put("checkpoint", self + "/checkpoint");
+            }
+            if (model.bestCheckpointKey() != null) {
+                links.put("bestCheckpoint", self + "/checkpoint?which=best");
+            }
+            return new ModelView(model.id(), model.faceSetA(), model.faceSetB(), model.architecture(), model.options(),
+                    model.iteration(), model.lossA(), model.lossB(), model.bestLoss(), model.egsPerSecond(), model.createdAt(),
+                    model.updatedAt(), links);
+        }
+    }
+
+    private final Models models;
+    private final ObjectStore store;
+    private final StorageProperties storage;
+    private final AuditLog audit;
+
+    ModelController(Models models, ObjectStore store, StorageProperties storage, AuditLog audit) {
+        this.models = models;
+        this.store = store;
+        this.storage = storage;
+        this.audit = audit;
+    }
+
+    @GetMapping
+    List<ModelView> list(Caller caller) {
+        return models.list(caller).stream().map(ModelView::of).toList();
+    }
+
+    @GetMapping("/{id}")
+    ModelView get(Caller caller, @PathVariable UUID id) {
+        return ModelView.of(models.get(caller, id));
+    }
+
+    @GetMapping("/{id}/losses")
+    List<Models.Loss> losses(Caller caller, @PathVariable UUID id, @RequestParam(defaultValue = "500") int points) {
+        if (points < 2 || points > 5000) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", "points must be between 2 and 5000.");
+        }
+        return models.losses(caller, id, points);
+    }
+
+    @GetMapping("/{id}/preview")
+    ResponseEntity<Void> preview(Caller caller, @PathVariable UUID id) {
+        Models.Model model = models.get(caller, id);
+        if (model.previewKey() == null) {
+            throw notYet(id, "preview");
+        }
+        return redirect(store.presignedGet(model.previewKey(), storage.presignTtl(), "preview-" + id + ".png"));
+    }
+
+    /** A checkpoint is the whole model (weights and optimiser state); downloads are audited. */
+    @GetMapping("/{id}/checkpoint")
+    ResponseEntity<Void> checkpoint(Caller caller, @PathVariable UUID id, @RequestParam(defaultValue = "latest") String which) {
+        Models.Model model = models.get(caller, id);
+        String key = switch (which) {
+            case "latest" -> model.checkpointKey();
+            case "best" -> model.bestCheckpointKey();
+            default -> throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", "which must be latest or best.");
+        };
+        if (key == null) {
+            throw notYet(id, "checkpoint");
+        }
+        audit.record(caller, "model.checkpoint-downloaded", "model", id, Map.of("which", which));
+        return redirect(store.presignedGet(key, storage.presignTtl(), "model-" + id + "-" + which + ".zip"));
+    }
+
+    private static ResponseEntity<Void> redirect(String url) {
+        return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(url)).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    }
+
+    private static ApiProblem notYet(UUID id, String what) {
+        return new ApiProblem(HttpStatus.CONFLICT, "model-" + what + "-not-ready", "Not ready yet",
+                "Model " + id + " has no " + what + " yet; the first comes with the first checkpoint.");
+    }
+}
