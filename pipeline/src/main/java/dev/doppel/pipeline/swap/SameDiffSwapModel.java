@@ -1,0 +1,201 @@
+package dev.doppel.pipeline.swap;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.nd4j.autodiff.listeners.At;
+import org.nd4j.autodiff.listeners.BaseListener;
+import org.nd4j.autodiff.listeners.Operation;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.TrainingConfig;
+import org.nd4j.autodiff.samediff.VariableType;
+import org.nd4j.autodiff.samediff.internal.SameDiffOp;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * faceswap's "Original" swap model as one SameDiff graph on ND4J (oneDNN): the encoder once and
+ * both decoders, so the shared encoder has one set of weights and one Adam state. Training runs
+ * the encoder once on the joined A+B batch and splits its output between the decoders, which
+ * STACK.md measured on par with PyTorch (two encoder passes were 0.78x).
+ */
+public final class SameDiffSwapModel implements SwapModel {
+
+    public static final String NAME = "original";
+
+    /**
+     * faceswap's Adam: beta1 0.5 and beta2 0.99 (its optimiser settings for every model), epsilon
+     * 1e-7 (Keras' default, faceswap's epsilon_exponent -7).
+     */
+    static final double BETA1 = 0.5;
+    static final double BETA2 = 0.99;
+    static final double EPSILON = 1e-7;
+
+    static final String GRAPH_FILE = "model.sd";
+    static final String STATE_FILE = "model.json";
+
+    private static final String[] FEATURES = {"warpedA", "warpedB", "targetA", "targetB", "weightsA", "weightsB"};
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private SameDiff sd;
+    private final SwapModelOptions options;
+    private long iteration;
+
+    /** What sits beside the graph file: enough to rebuild nothing, but to know what was loaded. */
+    record State(String name, SwapModelOptions options, long iteration) {
+    }
+
+    private SameDiffSwapModel(SameDiff sd, SwapModelOptions options, long iteration) {
+        this.sd = sd;
+        this.options = options;
+        this.iteration = iteration;
+    }
+
+    public static SameDiffSwapModel create(SwapModelOptions options) {
+        SameDiff sd = SameDiff.create();
+        OriginalNetwork net = new OriginalNetwork(sd, options);
+        int r = options.resolution();
+        SDVariable[] in = new SDVariable[FEATURES.length];
+        for (int i = 0; i < FEATURES.length; i++) {
+            in[i] = sd.placeHolder(FEATURES[i], DataType.FLOAT, -1, FEATURES[i].startsWith("weights") ? 1 : 3, r, r);
+        }
+        SDVariable[] encoded = sd.split(net.encoder(sd.concat(0, in[0], in[1])), 2, 0);
+        SDVariable lossA = SwapLoss.of(sd, "lossA", net.decoder("A", encoded[0]), in[2], in[4]);
+        SDVariable lossB = SwapLoss.of(sd, "lossB", net.decoder("B", encoded[1]), in[3], in[5]);
+        lossA.add("loss", lossB);
+
+        SDVariable faces = sd.placeHolder("faces", DataType.FLOAT, -1, 3, r, r);
+        SDVariable code = net.encoder(faces);
+        net.decoder("A", code).rename("decodedA");
+        net.decoder("B", code).rename("decodedB");
+
+        sd.setTrainingConfig(TrainingConfig.builder()
+                .updater(new Adam(options.learningRate(), BETA1, BETA2, EPSILON))
+                .dataSetFeatureMapping(FEATURES)
+                .markLabelsUnused()
+                .minimize("loss")
+                .build());
+        return new SameDiffSwapModel(sd, options, 0);
+    }
+
+    /** A model {@link #save(Path) saved} earlier, with its Adam state: training resumes where it stopped. */
+    public static SameDiffSwapModel load(Path directory) throws IOException {
+        State state = JSON.readValue(directory.resolve(STATE_FILE).toFile(), State.class);
+        SameDiff sd = SameDiff.load(directory.resolve(GRAPH_FILE).toFile(), true);
+        return new SameDiffSwapModel(sd, state.options(), state.iteration());
+    }
+
+    public SwapModelOptions options() {
+        return options;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int resolution() {
+        return options.resolution();
+    }
+
+    @Override
+    public long parameterCount() {
+        return sd.variables().stream()
+                .filter(v -> v.getVariableType() == VariableType.VARIABLE)
+                .mapToLong(v -> v.getArr().length())
+                .sum();
+    }
+
+    @Override
+    public StepLosses trainStep(TrainingBatch a, TrainingBatch b) {
+        if (a.target().count() != b.target().count()) {
+            throw new IllegalArgumentException("A and B batches must be the same size: the joined batch is split in halves");
+        }
+        checkSize(a.target());
+        LossCapture losses = new LossCapture();
+        sd.fit(new org.nd4j.linalg.dataset.MultiDataSet(new INDArray[] {
+                faces(a.warped()), faces(b.warped()), faces(a.target()), faces(b.target()), weights(a), weights(b)},
+                new INDArray[0]), losses);
+        iteration++;
+        // ND4J frees off-heap buffers only when their Java objects are collected: a collection per
+        // step keeps the next step from page-faulting fresh memory (1.5-1.8x, STACK.md).
+        System.gc();
+        return new StepLosses(iteration, losses.lossA, losses.lossB);
+    }
+
+    @Override
+    public FaceBatch decode(FaceBatch faces, Identity target) {
+        checkSize(faces);
+        String output = target == Identity.A ? "decodedA" : "decodedB";
+        INDArray decoded = sd.output(Map.of("faces", faces(faces)), output).get(output);
+        return new FaceBatch(faces.count(), faces.size(), decoded.castTo(DataType.FLOAT).dup('c').data().asFloat());
+    }
+
+    @Override
+    public long iteration() {
+        return iteration;
+    }
+
+    @Override
+    public void save(Path directory) throws IOException {
+        Files.createDirectories(directory);
+        sd.save(directory.resolve(GRAPH_FILE).toFile(), true);
+        JSON.writeValue(directory.resolve(STATE_FILE).toFile(), new State(NAME, options, iteration));
+    }
+
+    @Override
+    public void close() {
+        // SameDiff holds no native handle of its own: its arrays go with it once it is unreachable.
+        sd = null;
+    }
+
+    private void checkSize(FaceBatch faces) {
+        if (faces.size() != options.resolution()) {
+            throw new IllegalArgumentException("model takes " + options.resolution() + " px faces, got " + faces.size());
+        }
+    }
+
+    private static INDArray faces(FaceBatch batch) {
+        return Nd4j.create(batch.pixels(), new long[] {batch.count(), 3, batch.size(), batch.size()}, 'c');
+    }
+
+    private static INDArray weights(TrainingBatch batch) {
+        int n = batch.target().count();
+        int s = batch.target().size();
+        return Nd4j.create(batch.lossWeights(), new long[] {n, 1, s, s}, 'c');
+    }
+
+    /**
+     * The two losses of the step, computed before its update. M2.1's fit evaluates only what the
+     * gradients need (it drops listeners' required variables), so a loss variable's own value is
+     * never computed and its Loss reports 0; lossA and lossB are inputs of the total's add_bp, so
+     * they are computed, and seen here.
+     */
+    private static final class LossCapture extends BaseListener {
+        double lossA = Double.NaN;
+        double lossB = Double.NaN;
+
+        @Override
+        public boolean isActive(Operation operation) {
+            return operation == Operation.TRAINING;
+        }
+
+        @Override
+        public void activationAvailable(SameDiff sd, At at, MultiDataSet batch, SameDiffOp op, String varName, INDArray activation) {
+            if (varName.equals("lossA")) {
+                lossA = activation.getDouble(0);
+            } else if (varName.equals("lossB")) {
+                lossB = activation.getDouble(0);
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.doppel.pipeline.train;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+import dev.doppel.pipeline.swap.FaceBatch;
+import dev.doppel.pipeline.swap.TrainingBatch;
+
+/**
+ * Training batches for one identity: faces drawn in shuffled passes (every face once per pass,
+ * as faceswap's feeder does), each augmented, its copy warped as the model's input and the
+ * unwarped one kept as the target, with loss weights from its mask and landmarks.
+ */
+public final class BatchSampler {
+
+    private final List<TrainingFace> faces;
+    private final int resolution;
+    private final Augmentation augmentation;
+    private final RandomWarp warp;
+    private final Random random;
+    private final List<Integer> order = new ArrayList<>();
+    private int next;
+
+    public BatchSampler(List<TrainingFace> faces, int resolution, Augmentation augmentation, RandomWarp warp, long seed) {
+        if (faces.isEmpty()) {
+            throw new IllegalArgumentException("no faces to train on");
+        }
+        this.faces = faces.stream().map(f -> f.resized(resolution)).toList();
+        this.resolution = resolution;
+        this.augmentation = augmentation;
+        this.warp = warp;
+        this.random = new Random(seed);
+    }
+
+    public TrainingBatch next(int count) {
+        int plane = 3 * resolution * resolution;
+        float[] warped = new float[count * plane];
+        float[] target = new float[count * plane];
+        float[] weights = new float[count * resolution * resolution];
+        for (int n = 0; n < count; n++) {
+            Augmentation.AugmentedFace face = augmentation.apply(faces.get(nextIndex()), random);
+            System.arraycopy(face.rgb().values(), 0, target, n * plane, plane);
+            System.arraycopy(warp.apply(face.rgb(), random).values(), 0, warped, n * plane, plane);
+            float[] w = LossWeights.of(face.mask(), face.landmarks());
+            System.arraycopy(w, 0, weights, n * w.length, w.length);
+        }
+        return new TrainingBatch(new FaceBatch(count, resolution, warped), new FaceBatch(count, resolution, target), weights);
+    }
+
+    private int nextIndex() {
+        if (next == order.size()) {
+            order.clear();
+            for (int i = 0; i < faces.size(); i++) {
+                order.add(i);
+            }
+            Collections.shuffle(order, random);
+            next = 0;
+        }
+        return order.get(next++);
+    }
+}

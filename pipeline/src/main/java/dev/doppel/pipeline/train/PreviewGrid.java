@@ -1,0 +1,54 @@
+package dev.doppel.pipeline.train;
+
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.util.List;
+
+import dev.doppel.pipeline.swap.FaceBatch;
+import dev.doppel.pipeline.swap.Identity;
+import dev.doppel.pipeline.swap.SwapModel;
+
+/**
+ * faceswap's training preview: one row per face, columns A, A->A, A->B, B, B->B, B->A at the
+ * model's resolution. Reconstructions show how well each decoder learned its person; swaps show
+ * whether the shared encoder carries pose and expression across.
+ */
+public final class PreviewGrid {
+
+    public static final int COLUMNS = 6;
+
+    private PreviewGrid() {
+    }
+
+    public static BufferedImage render(SwapModel model, List<TrainingFace> facesA, List<TrainingFace> facesB) {
+        int size = model.resolution();
+        int rows = Math.max(facesA.size(), facesB.size());
+        BufferedImage grid = new BufferedImage(COLUMNS * size, rows * size, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = grid.createGraphics();
+        drawSide(g, model, facesA, Identity.A, Identity.B, 0);
+        drawSide(g, model, facesB, Identity.B, Identity.A, 3);
+        g.dispose();
+        return grid;
+    }
+
+    private static void drawSide(Graphics2D g, SwapModel model, List<TrainingFace> faces, Identity own, Identity other, int column) {
+        if (faces.isEmpty()) {
+            return;
+        }
+        int size = model.resolution();
+        int plane = 3 * size * size;
+        float[] pixels = new float[faces.size() * plane];
+        for (int i = 0; i < faces.size(); i++) {
+            System.arraycopy(PlanarImage.rgb(faces.get(i).resized(size).crop()).values(), 0, pixels, i * plane, plane);
+        }
+        FaceBatch input = new FaceBatch(faces.size(), size, pixels);
+        FaceBatch[] columns = {input, model.decode(input, own), model.decode(input, other)};
+        for (int c = 0; c < columns.length; c++) {
+            for (int row = 0; row < faces.size(); row++) {
+                float[] tile = new float[plane];
+                System.arraycopy(columns[c].pixels(), row * plane, tile, 0, plane);
+                g.drawImage(new PlanarImage(3, size, tile).toRgb(), (column + c) * size, row * size, null);
+            }
+        }
+    }
+}
