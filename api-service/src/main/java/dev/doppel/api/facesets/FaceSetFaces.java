@@ -67,11 +67,6 @@ class FaceSetFaces {
                 .list();
     }
 
-    long count(Caller caller, UUID faceSetId) {
-        return jdbc.sql("select count(*) from faces where face_set_id = :faceSet and tenant_id = :tenant")
-                .param("faceSet", faceSetId).param("tenant", caller.tenantId()).query(Long.class).single();
-    }
-
     Face get(Caller caller, UUID faceSetId, UUID faceId) {
         faceSets.get(caller, faceSetId);
         return jdbc.sql("select * from faces where id = :id and face_set_id = :faceSet and tenant_id = :tenant")

@@ -18,6 +18,7 @@ import dev.doppel.model.media.MediaProbe;
 import dev.doppel.model.storage.ObjectStore;
 import dev.doppel.model.storage.StorageKeys;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.multipart.MultipartFile;
@@ -32,16 +33,18 @@ public class FaceSets {
     private final ObjectStore store;
     private final AuditLog audit;
     private final TransactionTemplate transactions;
+    private final JdbcClient jdbc;
     private final Clock clock;
 
     FaceSets(FaceSetRepository faceSets, MediaRepository media, MediaProbe probe, ObjectStore store, AuditLog audit,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions, JdbcClient jdbc) {
         this.faceSets = faceSets;
         this.media = media;
         this.probe = probe;
         this.store = store;
         this.audit = audit;
         this.transactions = transactions;
+        this.jdbc = jdbc;
         this.clock = Clock.systemUTC();
     }
 
@@ -68,6 +71,12 @@ public class FaceSets {
 
     public long mediaCount(Caller caller, UUID faceSetId) {
         return media.countByFaceSetIdAndTenantId(faceSetId, caller.tenantId());
+    }
+
+    /** Faces the last successful extract job kept: what training learns from. */
+    public long faceCount(Caller caller, UUID faceSetId) {
+        return jdbc.sql("select count(*) from faces where face_set_id = :faceSet and tenant_id = :tenant")
+                .param("faceSet", faceSetId).param("tenant", caller.tenantId()).query(Long.class).single();
     }
 
     public List<Media> upload(Caller caller, UUID faceSetId, List<MultipartFile> files) throws IOException {

@@ -63,7 +63,7 @@ class FacesController {
         List<FaceView> items = faces.list(caller, faceSetId, FaceSetFaces.sort(sort), limit, offset).stream()
                 .map(face -> view(faceSetId, face, face.id().equals(reference)))
                 .toList();
-        return new FacePage(items, faces.count(caller, faceSetId));
+        return new FacePage(items, faceSets.faceCount(caller, faceSetId));
     }
 
     @GetMapping("/faces/{faceId}/{image:crop|mask}")

@@ -8,6 +8,7 @@ import dev.doppel.api.system.ApiProblem;
 import dev.doppel.api.tenancy.Caller;
 import dev.doppel.model.extract.ExtractParameters;
 import dev.doppel.model.jobs.JobKind;
+import dev.doppel.model.train.TrainParameters;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -25,7 +26,8 @@ class JobParameters {
     void validate(Caller caller, JobKind kind, JsonNode parameters) {
         switch (kind) {
             case EXTRACT -> validateExtract(caller, parameters);
-            case TRAIN, CONVERT -> throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "job-kind-unavailable",
+            case TRAIN -> validateTrain(caller, parameters);
+            case CONVERT -> throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "job-kind-unavailable",
                     "Job kind not available", "Jobs of kind '" + kind.routingKey() + "' are not available on this server yet.");
         }
     }
@@ -50,6 +52,25 @@ class JobParameters {
         if (parameters.maxIdentityDistance() != null && faceSet.referenceFaceId() == null) {
             throw invalid("maxIdentityDistance keeps the faces nearest the face set's reference face; pick one first "
                     + "(PUT /api/v1/face-sets/" + faceSetId + "/reference).");
+        }
+    }
+
+    private void validateTrain(Caller caller, JsonNode json) {
+        TrainParameters parameters;
+        try {
+            parameters = TrainParameters.parse(json);
+        } catch (IllegalArgumentException e) {
+            throw invalid(e.getMessage());
+        }
+        for (UUID faceSetId : new UUID[] {parameters.faceSetA(), parameters.faceSetB()}) {
+            try {
+                faceSets.get(caller, faceSetId);
+            } catch (ApiProblem notFound) {
+                throw invalid("Face set " + faceSetId + " does not exist.");
+            }
+            if (faceSets.faceCount(caller, faceSetId) == 0) {
+                throw invalid("Face set " + faceSetId + " has no extracted faces; run an extract job on it first.");
+            }
         }
     }
 

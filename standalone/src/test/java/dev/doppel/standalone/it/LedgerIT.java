@@ -42,7 +42,7 @@ class LedgerIT {
             List<Callable<Optional<JobLease>>> claims = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
                 String owner = "racer-" + i;
-                claims.add(() -> ledger.claim(jobId, JobKind.TRAIN, owner, Duration.ofSeconds(30)));
+                claims.add(() -> ledger.claim(jobId, JobKind.CONVERT, owner, Duration.ofSeconds(30)));
             }
             long winners = 0;
             for (Future<Optional<JobLease>> claim : pool.invokeAll(claims)) {
@@ -59,18 +59,18 @@ class LedgerIT {
     void aWorkerWhoseLeaseWasReapedCanNeitherHeartbeatNorFinish() throws Exception {
         doppel.pauseWorker();
         UUID jobId = SteppingJobs.submit(doppel, 1, 1);
-        JobLease stale = ledger.claim(jobId, JobKind.TRAIN, "slow-worker", Duration.ofMillis(200)).orElseThrow();
-        assertThat(ledger.claim(jobId, JobKind.TRAIN, "other", Duration.ofSeconds(30))).isEmpty();
+        JobLease stale = ledger.claim(jobId, JobKind.CONVERT, "slow-worker", Duration.ofMillis(200)).orElseThrow();
+        assertThat(ledger.claim(jobId, JobKind.CONVERT, "other", Duration.ofSeconds(30))).isEmpty();
         Thread.sleep(400);
         ledger.reapExpiredLeases();
-        JobLease fresh = ledger.claim(jobId, JobKind.TRAIN, "fresh-worker", Duration.ofSeconds(30)).orElseThrow();
+        JobLease fresh = ledger.claim(jobId, JobKind.CONVERT, "fresh-worker", Duration.ofSeconds(30)).orElseThrow();
 
         assertThat(ledger.heartbeat(stale, Duration.ofSeconds(30), ProgressSnapshot.starting())).isEqualTo(HeartbeatOutcome.LOST);
         assertThat(ledger.succeed(stale, "{\"files\":[]}", ProgressSnapshot.starting())).isFalse();
         assertThat(ledger.heartbeat(fresh, Duration.ofSeconds(30), ProgressSnapshot.starting())).isEqualTo(HeartbeatOutcome.HELD);
         assertThat(ledger.succeed(fresh, "{\"files\":[]}", ProgressSnapshot.starting())).isTrue();
         assertThat(ledger.find(jobId).orElseThrow().attempt()).isEqualTo(2);
-        assertThat(ledger.claim(jobId, JobKind.TRAIN, "late", Duration.ofSeconds(30))).isEmpty();
+        assertThat(ledger.claim(jobId, JobKind.CONVERT, "late", Duration.ofSeconds(30))).isEmpty();
     }
 
     @Test
@@ -78,7 +78,7 @@ class LedgerIT {
         doppel.pauseWorker();
         UUID jobId = SteppingJobs.submit(doppel, 1, 1);
         assertThat(ledger.claim(jobId, JobKind.EXTRACT, "confused", Duration.ofSeconds(30))).isEmpty();
-        assertThat(ledger.claim(jobId, JobKind.TRAIN, "right", Duration.ofSeconds(30))).isPresent();
+        assertThat(ledger.claim(jobId, JobKind.CONVERT, "right", Duration.ofSeconds(30))).isPresent();
     }
 
 }

@@ -17,9 +17,10 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Stands in for the training stage until it lands, with the same shape: timed steps, a safe point,
- * progress and a metric per step, a checkpoint it resumes from, and a preview image. Its kind is
- * TRAIN, which the API does not accept yet, so tests submit these jobs through the ledger.
+ * A job shaped like a long stage, with deterministic timing for runtime tests: timed steps, a safe
+ * point, progress and a metric per step, a checkpoint it resumes from, and a preview image. It
+ * takes the CONVERT kind, which has no stage of its own yet, so tests submit these jobs through
+ * the ledger.
  */
 @Component
 class SteppingHandler implements JobHandler {
@@ -28,7 +29,7 @@ class SteppingHandler implements JobHandler {
 
     @Override
     public JobKind kind() {
-        return JobKind.TRAIN;
+        return JobKind.CONVERT;
     }
 
     @Override

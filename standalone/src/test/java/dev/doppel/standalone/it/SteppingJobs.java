@@ -16,7 +16,7 @@ final class SteppingJobs {
     static UUID submit(RunningDoppel doppel, int steps, long stepMillis) {
         var caller = doppel.bean(ApiKeys.class).authenticate(doppel.apiKey).orElseThrow();
         UUID id = UUID.randomUUID();
-        doppel.bean(JobLedger.class).submit(new NewJob(id, caller.tenantId(), JobKind.TRAIN,
+        doppel.bean(JobLedger.class).submit(new NewJob(id, caller.tenantId(), JobKind.CONVERT,
                 "{\"steps\":" + steps + ",\"stepMillis\":" + stepMillis + "}", caller.apiKeyId(), 3));
         return id;
     }

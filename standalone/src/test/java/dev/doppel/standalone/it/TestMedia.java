@@ -26,7 +26,11 @@ final class TestMedia {
 
     /** A real group photo (face-api's sample, scaled to 960 px wide): the faces extract must find. */
     static ApiClient.Part portrait(String name) throws IOException {
-        return new ApiClient.Part("file", name, "image/jpeg", encode(sample(1, 960), "jpg"));
+        return new ApiClient.Part("file", name, "image/jpeg", sampleJpeg(1, 960));
+    }
+
+    static byte[] sampleJpeg(int number, int width) throws IOException {
+        return encode(sample(number, width), "jpg");
     }
 
     static BufferedImage sample(int number, int width) throws IOException {

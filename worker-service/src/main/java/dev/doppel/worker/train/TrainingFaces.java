@@ -1,0 +1,84 @@
+package dev.doppel.worker.train;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import javax.imageio.ImageIO;
+
+import dev.doppel.model.storage.ObjectStore;
+import dev.doppel.pipeline.face.LandmarkSet;
+import dev.doppel.pipeline.train.TrainingFace;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A face set's extracted faces as training material: crop, mask, and the landmarks moved into the
+ * crop with the alignment matrix the extract stage stored (for the eye and mouth loss weights).
+ */
+@Component
+class TrainingFaces {
+
+    /** Enough variety for a DeepFakes model; beyond this, more faces only cost memory. */
+    static final int MAX_FACES = 3000;
+
+    private final JdbcClient jdbc;
+    private final ObjectStore store;
+    private final JsonMapper json;
+
+    TrainingFaces(JdbcClient jdbc, ObjectStore store, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.store = store;
+        this.json = json;
+    }
+
+    record StoredFace(String cropKey, String maskKey, String landmarksJson, String toCropJson) {
+    }
+
+    List<StoredFace> of(UUID tenantId, UUID faceSetId) {
+        return jdbc.sql("""
+                select crop_key, mask_key, landmarks::text as landmarks, to_crop::text as to_crop from faces
+                where face_set_id = :faceSet and tenant_id = :tenant order by frame_index, face_index limit :limit
+                """)
+                .param("faceSet", faceSetId).param("tenant", tenantId).param("limit", MAX_FACES)
+                .query((rs, n) -> new StoredFace(rs.getString("crop_key"), rs.getString("mask_key"), rs.getString("landmarks"),
+                        rs.getString("to_crop")))
+                .list();
+    }
+
+    TrainingFace load(StoredFace face) throws IOException {
+        return new TrainingFace(read(face.cropKey()), read(face.maskKey()), inCrop(face));
+    }
+
+    private LandmarkSet inCrop(StoredFace face) {
+        JsonNode matrix = json.readTree(face.toCropJson());
+        double a = matrix.get(0).asDouble();
+        double b = matrix.get(1).asDouble();
+        double c = matrix.get(2).asDouble();
+        double d = matrix.get(3).asDouble();
+        double e = matrix.get(4).asDouble();
+        double f = matrix.get(5).asDouble();
+        List<LandmarkSet.Point> points = new ArrayList<>();
+        for (JsonNode point : json.readTree(face.landmarksJson())) {
+            double x = point.get(0).asDouble();
+            double y = point.get(1).asDouble();
+            points.add(new LandmarkSet.Point(a * x + b * y + c, d * x + e * y + f));
+        }
+        return new LandmarkSet(points);
+    }
+
+    private BufferedImage read(String key) throws IOException {
+        try (InputStream in = store.open(key)) {
+            BufferedImage image = ImageIO.read(in);
+            if (image == null) {
+                throw new IOException("stored face " + key + " is not a readable image");
+            }
+            return image;
+        }
+    }
+}
