@@ -49,7 +49,7 @@ public final class SameDiffSwapModel implements SwapModel {
     private final SwapModelOptions options;
     private long iteration;
 
-    /** What sits beside the graph file: enough to rebuild nothing, but to know what was loaded. */
+    /** What sits beside the graph file: the options it was built with and the steps it has taken. */
     record State(String name, SwapModelOptions options, long iteration) {
     }
 

@@ -18,15 +18,16 @@ import dev.doppel.pipeline.swap.SwapModelOptions;
 
 class TrainerTest {
 
-    private static final int STEPS = 150;
-    private static final int BATCH = 8;
+    private static final int STEPS = 100;
+    private static final int BATCH = 4;
 
     @Test
     void reconstructionLossFallsOnRealFaces() throws IOException {
         // sample1's faces are A, sample3's are B; a handful each, so augmentation does the rest.
         List<TrainingFace> a = SampleFaces.aligned("sample1", 128).stream().map(TrainingFace::of).toList();
         List<TrainingFace> b = SampleFaces.aligned("sample3", 128).stream().map(TrainingFace::of).toList();
-        SwapModelOptions options = new SwapModelOptions(64, 0.25, 5e-5, 11);
+        // 6x faceswap's learning rate: the trend shows within a CI-sized run (2 cores, ~1 minute).
+        SwapModelOptions options = new SwapModelOptions(64, 0.25, 3e-4, 11);
         List<StepLosses> checkpoints = new ArrayList<>();
         try (SameDiffSwapModel model = SameDiffSwapModel.create(options)) {
             BatchSampler samplerA = new BatchSampler(a, 64, Augmentation.FACESWAP, RandomWarp.DEFAULT, 1);
@@ -44,7 +45,7 @@ class TrainerTest {
             System.out.printf("%d steps of %d+%d in %.1f s (%.1f EGs/s); loss A+B %.4f -> %.4f%n", result.iterations() + 1,
                     BATCH, BATCH, result.seconds(), result.egsPerSecond(), before, after);
             assertThat(after).isLessThan(0.75 * before);
-            assertThat(checkpoints).extracting(StepLosses::iteration).contains(10L, 150L).hasSize(15);
+            assertThat(checkpoints).extracting(StepLosses::iteration).contains(10L, (long) STEPS).hasSize(STEPS / 10);
             assertThat(preview.getWidth()).isEqualTo(PreviewGrid.COLUMNS * 64);
             assertThat(preview.getHeight()).isEqualTo(2 * 64);
         }
