@@ -1,6 +1,5 @@
 package dev.doppel.api.facesets;
 
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,10 +9,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
 import dev.doppel.api.system.ApiProblem;
+import dev.doppel.api.system.PresignedDownloads;
 import dev.doppel.api.tenancy.Caller;
-import dev.doppel.model.storage.ObjectStore;
-import dev.doppel.model.storage.StorageProperties;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -42,14 +39,12 @@ class FacesController {
 
     private final FaceSetFaces faces;
     private final FaceSets faceSets;
-    private final ObjectStore store;
-    private final StorageProperties storage;
+    private final PresignedDownloads downloads;
 
-    FacesController(FaceSetFaces faces, FaceSets faceSets, ObjectStore store, StorageProperties storage) {
+    FacesController(FaceSetFaces faces, FaceSets faceSets, PresignedDownloads downloads) {
         this.faces = faces;
         this.faceSets = faceSets;
-        this.store = store;
-        this.storage = storage;
+        this.downloads = downloads;
     }
 
     @GetMapping("/faces")
@@ -69,9 +64,7 @@ class FacesController {
     @GetMapping("/faces/{faceId}/{image:crop|mask}")
     ResponseEntity<Void> image(Caller caller, @PathVariable UUID faceSetId, @PathVariable UUID faceId, @PathVariable String image) {
         FaceSetFaces.Face face = faces.get(caller, faceSetId, faceId);
-        String key = image.equals("crop") ? face.cropKey() : face.maskKey();
-        String url = store.presignedGet(key, storage.presignTtl(), faceId + "-" + image + ".png");
-        return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(url)).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+        return downloads.redirect(image.equals("crop") ? face.cropKey() : face.maskKey(), faceId + "-" + image + ".png");
     }
 
     @DeleteMapping("/faces/{faceId}")

@@ -8,15 +8,14 @@ import java.util.UUID;
 
 import dev.doppel.api.audit.AuditLog;
 import dev.doppel.api.system.ApiProblem;
+import dev.doppel.api.system.PresignedDownloads;
 import dev.doppel.api.tenancy.Caller;
 import dev.doppel.model.jobs.JobKind;
 import dev.doppel.model.jobs.JobLedger;
 import dev.doppel.model.jobs.JobQuery;
 import dev.doppel.model.jobs.JobRecord;
 import dev.doppel.model.jobs.JobState;
-import dev.doppel.model.storage.ObjectStore;
 import dev.doppel.model.storage.StorageKeys;
-import dev.doppel.model.storage.StorageProperties;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -51,18 +50,16 @@ class JobController {
     private final JobSubmissions submissions;
     private final JobLedger ledger;
     private final JobEvents events;
-    private final ObjectStore store;
-    private final StorageProperties storage;
+    private final PresignedDownloads downloads;
     private final AuditLog audit;
     private final JsonMapper json;
 
-    JobController(JobSubmissions submissions, JobLedger ledger, JobEvents events, ObjectStore store, StorageProperties storage,
-            AuditLog audit, JsonMapper json) {
+    JobController(JobSubmissions submissions, JobLedger ledger, JobEvents events, PresignedDownloads downloads, AuditLog audit,
+            JsonMapper json) {
         this.submissions = submissions;
         this.ledger = ledger;
         this.events = events;
-        this.store = store;
-        this.storage = storage;
+        this.downloads = downloads;
         this.audit = audit;
         this.json = json;
     }
@@ -161,10 +158,8 @@ class JobController {
     }
 
     private ResponseEntity<Void> redirect(Caller caller, JobRecord job, String key, String name, String auditAction) {
-        String url = store.presignedGet(key, storage.presignTtl(), name);
         audit.record(caller, auditAction, "job", job.id(), Map.of("file", name));
-        return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(url))
-                .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+        return downloads.redirect(key, name);
     }
 
     private JobRecord find(Caller caller, UUID id) {

@@ -1,6 +1,5 @@
 package dev.doppel.api.models;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,10 +8,8 @@ import java.util.UUID;
 
 import dev.doppel.api.audit.AuditLog;
 import dev.doppel.api.system.ApiProblem;
+import dev.doppel.api.system.PresignedDownloads;
 import dev.doppel.api.tenancy.Caller;
-import dev.doppel.model.storage.ObjectStore;
-import dev.doppel.model.storage.StorageProperties;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,14 +48,12 @@ class ModelController {
     }
 
     private final Models models;
-    private final ObjectStore store;
-    private final StorageProperties storage;
+    private final PresignedDownloads downloads;
     private final AuditLog audit;
 
-    ModelController(Models models, ObjectStore store, StorageProperties storage, AuditLog audit) {
+    ModelController(Models models, PresignedDownloads downloads, AuditLog audit) {
         this.models = models;
-        this.store = store;
-        this.storage = storage;
+        this.downloads = downloads;
         this.audit = audit;
     }
 
@@ -86,7 +81,7 @@ class ModelController {
         if (model.previewKey() == null) {
             throw notYet(id, "preview");
         }
-        return redirect(store.presignedGet(model.previewKey(), storage.presignTtl(), "preview-" + id + ".png"));
+        return downloads.redirect(model.previewKey(), "preview-" + id + ".png");
     }
 
     /** A checkpoint is the whole model (weights and optimiser state); downloads are audited. */
@@ -102,11 +97,7 @@ class ModelController {
             throw notYet(id, "checkpoint");
         }
         audit.record(caller, "model.checkpoint-downloaded", "model", id, Map.of("which", which));
-        return redirect(store.presignedGet(key, storage.presignTtl(), "model-" + id + "-" + which + ".zip"));
-    }
-
-    private static ResponseEntity<Void> redirect(String url) {
-        return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(url)).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+        return downloads.redirect(key, "model-" + id + "-" + which + ".zip");
     }
 
     private static ApiProblem notYet(UUID id, String what) {
