@@ -73,6 +73,11 @@ public class FaceSets {
         return media.countByFaceSetIdAndTenantId(faceSetId, caller.tenantId());
     }
 
+    /** Whether the caller has an upload with this id, in any of their face sets. */
+    public boolean mediaExists(Caller caller, UUID mediaId) {
+        return media.existsByIdAndTenantId(mediaId, caller.tenantId());
+    }
+
     /** Faces the last successful extract job kept: what training learns from. */
     public long faceCount(Caller caller, UUID faceSetId) {
         return jdbc.sql("select count(*) from faces where face_set_id = :faceSet and tenant_id = :tenant")

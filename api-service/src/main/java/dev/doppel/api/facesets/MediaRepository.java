@@ -10,4 +10,6 @@ interface MediaRepository extends JpaRepository<Media, UUID> {
     List<Media> findByFaceSetIdAndTenantIdOrderByCreatedAt(UUID faceSetId, UUID tenantId);
 
     long countByFaceSetIdAndTenantId(UUID faceSetId, UUID tenantId);
+
+    boolean existsByIdAndTenantId(UUID id, UUID tenantId);
 }

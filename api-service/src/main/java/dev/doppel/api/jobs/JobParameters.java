@@ -6,6 +6,8 @@ import dev.doppel.api.facesets.FaceSet;
 import dev.doppel.api.facesets.FaceSets;
 import dev.doppel.api.system.ApiProblem;
 import dev.doppel.api.tenancy.Caller;
+import dev.doppel.api.models.Models;
+import dev.doppel.model.convert.ConvertParameters;
 import dev.doppel.model.extract.ExtractParameters;
 import dev.doppel.model.jobs.JobKind;
 import dev.doppel.model.train.TrainParameters;
@@ -18,17 +20,18 @@ import tools.jackson.databind.JsonNode;
 class JobParameters {
 
     private final FaceSets faceSets;
+    private final Models models;
 
-    JobParameters(FaceSets faceSets) {
+    JobParameters(FaceSets faceSets, Models models) {
         this.faceSets = faceSets;
+        this.models = models;
     }
 
     void validate(Caller caller, JobKind kind, JsonNode parameters) {
         switch (kind) {
             case EXTRACT -> validateExtract(caller, parameters);
             case TRAIN -> validateTrain(caller, parameters);
-            case CONVERT -> throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "job-kind-unavailable",
-                    "Job kind not available", "Jobs of kind '" + kind.routingKey() + "' are not available on this server yet.");
+            case CONVERT -> validateConvert(caller, parameters);
         }
     }
 
@@ -71,6 +74,28 @@ class JobParameters {
             if (faceSets.faceCount(caller, faceSetId) == 0) {
                 throw invalid("Face set " + faceSetId + " has no extracted faces; run an extract job on it first.");
             }
+        }
+    }
+
+    private void validateConvert(Caller caller, JsonNode json) {
+        ConvertParameters parameters;
+        try {
+            parameters = ConvertParameters.parse(json);
+        } catch (IllegalArgumentException e) {
+            throw invalid(e.getMessage());
+        }
+        boolean ready;
+        try {
+            ready = models.hasCheckpoint(caller, parameters.modelId(), parameters.checkpoint());
+        } catch (ApiProblem notFound) {
+            throw invalid("Model " + parameters.modelId() + " does not exist.");
+        }
+        if (!ready) {
+            throw invalid("Model " + parameters.modelId() + " has no " + parameters.checkpoint()
+                    + " checkpoint yet; its train job writes one every checkpointEvery iterations.");
+        }
+        if (!faceSets.mediaExists(caller, parameters.mediaId())) {
+            throw invalid("Upload " + parameters.mediaId() + " does not exist; upload the photo or video to a face set first.");
         }
     }
 

@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Trained (and training) models: one per train job, readable while the job still runs. */
 @Service
-class Models {
+public class Models {
 
     record Model(UUID id, UUID faceSetA, UUID faceSetB, String architecture, JsonNode options, long iteration, Double lossA,
             Double lossB, Double bestLoss, Double egsPerSecond, String checkpointKey, String bestCheckpointKey, String previewKey,
@@ -43,6 +43,15 @@ class Models {
         return jdbc.sql("select * from models where id = :id and tenant_id = :tenant")
                 .param("id", id).param("tenant", caller.tenantId()).query(this::toModel).optional()
                 .orElseThrow(() -> ApiProblem.notFound("model", id));
+    }
+
+    /**
+     * Whether the caller's model has the checkpoint a convert job would load ({@code latest} or
+     * {@code best}); throws the model-not-found problem when there is no such model.
+     */
+    public boolean hasCheckpoint(Caller caller, UUID id, String which) {
+        Model model = get(caller, id);
+        return (which.equals("best") ? model.bestCheckpointKey() : model.checkpointKey()) != null;
     }
 
     /** Evenly thinned to at most {@code points}, so a long run still plots quickly. */

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import dev.doppel.pipeline.stage.StageTimes;
+
 /** detect, landmarks, align, mask, embed, measure: every face of a picture, largest first. */
 public final class FaceExtractor {
 
@@ -19,9 +21,15 @@ public final class FaceExtractor {
 
     /** Faces found and landmarked, largest box first (the main subject, usually). */
     public List<LocatedFace> locate(RgbImage image) {
-        List<DetectedFace> detections = new ArrayList<>(models.detector().detect(image));
+        return locate(image, new StageTimes());
+    }
+
+    /** As {@link #locate(RgbImage)}, adding the time spent to the "detect" and "landmarks" steps. */
+    public List<LocatedFace> locate(RgbImage image, StageTimes times) {
+        List<DetectedFace> detections = new ArrayList<>(times.time("detect", () -> models.detector().detect(image)));
         detections.sort(Comparator.comparingDouble((DetectedFace d) -> d.box().width() * d.box().height()).reversed());
-        List<LandmarkSet> landmarks = models.landmarks().landmarks(image, detections.stream().map(DetectedFace::box).toList());
+        List<LandmarkSet> landmarks = times.time("landmarks",
+                () -> models.landmarks().landmarks(image, detections.stream().map(DetectedFace::box).toList()));
         List<LocatedFace> located = new ArrayList<>();
         for (int i = 0; i < detections.size(); i++) {
             located.add(new LocatedFace(detections.get(i), landmarks.get(i)));

@@ -9,7 +9,7 @@ import java.util.List;
  * smooths each track's landmarks with a 1€ filter per coordinate. Coordinates are filtered in
  * units of the track's face width, so one set of filter constants fits small and large faces.
  */
-final class FaceTracker {
+public final class FaceTracker {
 
     static final double MIN_IOU = 0.3;
     /** A track survives this many sampled frames without its face (a blink of the detector). */
@@ -47,7 +47,7 @@ final class FaceTracker {
     }
 
     /** The same faces, in the same order, with smoothed landmarks. */
-    List<LocatedFace> update(List<LocatedFace> faces, double seconds) {
+    public List<LocatedFace> update(List<LocatedFace> faces, double seconds) {
         Track[] matched = match(faces);
         List<LocatedFace> smoothed = new ArrayList<>();
         for (int i = 0; i < faces.size(); i++) {

@@ -1,6 +1,7 @@
 package dev.doppel.pipeline.face;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -34,6 +35,16 @@ public record RgbImage(int width, int height, byte[] rgb) {
             rgb[3 * i + 2] = (byte) argb[i];
         }
         return new RgbImage(width, height, rgb);
+    }
+
+    /** The same pixels as a TYPE_INT_RGB image, for encoders and drawing. */
+    public BufferedImage toImage() {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = (rgb[3 * i] & 0xff) << 16 | (rgb[3 * i + 1] & 0xff) << 8 | rgb[3 * i + 2] & 0xff;
+        }
+        return image;
     }
 
     /** Channel c (0 red, 1 green, 2 blue) of pixel (x, y), 0..255. */

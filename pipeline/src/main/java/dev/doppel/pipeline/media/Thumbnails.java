@@ -50,7 +50,7 @@ public final class Thumbnails {
         }
     }
 
-    static BufferedImage fit(BufferedImage source, int maxSide) {
+    public static BufferedImage fit(BufferedImage source, int maxSide) {
         double scale = Math.min(1.0, (double) maxSide / Math.max(source.getWidth(), source.getHeight()));
         int width = Math.max(1, (int) Math.round(source.getWidth() * scale));
         int height = Math.max(1, (int) Math.round(source.getHeight() * scale));

@@ -3,10 +3,20 @@ package dev.doppel.pipeline.face;
 import java.io.IOException;
 import java.util.List;
 
-/** Aligned faces of face-api's sample photos, for tests outside this package (training). */
+/** face-api's sample photos, their aligned faces and the networks, for tests outside this package. */
 public final class SampleFaces {
 
     private SampleFaces() {
+    }
+
+    /** The sample photo as ImageIO decodes it. */
+    public static RgbImage photo(String sample) throws IOException {
+        return FaceApiAssets.photo(sample);
+    }
+
+    /** The face networks, loaded from the face-api package the build unpacked. */
+    public static FaceModels models() throws IOException {
+        return FaceModels.load(FaceApiAssets.models());
     }
 
     /** Every face of {@code sampleN.jpg}, largest first, as extract would crop it. */

@@ -50,7 +50,9 @@ class ProblemsIT {
 
         UUID empty = api.createFaceSet("Empty");
         api.post("/api/v1/jobs", Map.of("kind", "sharpen", "parameters", Map.of())).problem(422, "invalid-job-kind");
-        api.post("/api/v1/jobs", Map.of("kind", "convert", "parameters", Map.of())).problem(422, "job-kind-unavailable");
+        api.post("/api/v1/jobs", Map.of("kind", "convert", "parameters", Map.of())).problem(422, "invalid-job-parameters");
+        api.post("/api/v1/jobs", Map.of("kind", "convert", "parameters", Map.of("modelId", UUID.randomUUID().toString(),
+                "mediaId", UUID.randomUUID().toString()))).problem(422, "invalid-job-parameters");
         api.post("/api/v1/jobs", Map.of("kind", "train", "parameters", Map.of("faceSetA", empty.toString(),
                 "faceSetB", empty.toString()))).problem(422, "invalid-job-parameters");
         api.post("/api/v1/jobs", Map.of("kind", "train", "parameters", Map.of("faceSetA", empty.toString(),

@@ -13,27 +13,44 @@ import javax.imageio.ImageIO;
 import dev.doppel.model.jobs.JobKind;
 import dev.doppel.worker.runtime.JobContext;
 import dev.doppel.worker.runtime.JobHandler;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
  * A job shaped like a long stage, with deterministic timing for runtime tests: timed steps, a safe
  * point, progress and a metric per step, a checkpoint it resumes from, and a preview image. It
- * takes the CONVERT kind, which has no stage of its own yet, so tests submit these jobs through
- * the ledger.
+ * wraps the worker's CONVERT handler: jobs whose parameters hold {@code steps} (which tests submit
+ * through the ledger, where the API's validation cannot refuse them) step; real conversions pass on.
  */
 @Component
-class SteppingHandler implements JobHandler {
+class SteppingHandler implements BeanPostProcessor {
 
     private static final String CHECKPOINT = "step";
 
     @Override
-    public JobKind kind() {
-        return JobKind.CONVERT;
+    public Object postProcessAfterInitialization(Object bean, String beanName) {
+        if (bean instanceof JobHandler convert && convert.kind() == JobKind.CONVERT) {
+            return new JobHandler() {
+                @Override
+                public JobKind kind() {
+                    return JobKind.CONVERT;
+                }
+
+                @Override
+                public void run(JobContext context) throws Exception {
+                    if (context.parameters().has("steps")) {
+                        step(context);
+                    } else {
+                        convert.run(context);
+                    }
+                }
+            };
+        }
+        return bean;
     }
 
-    @Override
-    public void run(JobContext context) throws Exception {
+    private static void step(JobContext context) throws Exception {
         JsonNode parameters = context.parameters();
         int steps = parameters.path("steps").asInt(10);
         long stepMillis = parameters.path("stepMillis").asLong(100);

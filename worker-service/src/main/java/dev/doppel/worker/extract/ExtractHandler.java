@@ -15,7 +15,6 @@ import dev.doppel.model.media.MediaProbe;
 import dev.doppel.model.media.MediaRejected;
 import dev.doppel.pipeline.face.AlignmentOptions;
 import dev.doppel.pipeline.face.Coverage;
-import dev.doppel.pipeline.face.FaceEmbedding;
 import dev.doppel.pipeline.face.FaceExtractor;
 import dev.doppel.pipeline.face.FrameSampling;
 import dev.doppel.pipeline.face.RgbImage;
@@ -25,6 +24,8 @@ import dev.doppel.pipeline.media.DigitalSourceType;
 import dev.doppel.pipeline.media.LabelledPng;
 import dev.doppel.pipeline.media.Provenance;
 import dev.doppel.pipeline.stage.Progress;
+import dev.doppel.worker.faces.FaceExtractors;
+import dev.doppel.worker.faces.FaceSetIdentities;
 import dev.doppel.worker.runtime.JobContext;
 import dev.doppel.worker.runtime.JobFailure;
 import dev.doppel.worker.runtime.JobHandler;
@@ -43,13 +44,16 @@ class ExtractHandler implements JobHandler {
     private static final int SHEET_COLUMNS = 8;
 
     private final FaceSetMedia faceSets;
+    private final FaceSetIdentities identities;
     private final FaceRows faceRows;
     private final MediaProbe probe;
     private final FaceExtractors extractors;
     private final JsonMapper json;
 
-    ExtractHandler(FaceSetMedia faceSets, FaceRows faceRows, MediaProbe probe, FaceExtractors extractors, JsonMapper json) {
+    ExtractHandler(FaceSetMedia faceSets, FaceSetIdentities identities, FaceRows faceRows, MediaProbe probe, FaceExtractors extractors,
+            JsonMapper json) {
         this.faceSets = faceSets;
+        this.identities = identities;
         this.faceRows = faceRows;
         this.probe = probe;
         this.extractors = extractors;
@@ -73,7 +77,7 @@ class ExtractHandler implements JobHandler {
             throw new JobFailure("face-set-empty", "Face set " + faceSetId + " has no uploads to extract from.");
         }
         FaceFilter filter = new FaceFilter(parameters,
-                faceSets.referenceEmbedding(context.tenantId(), faceSetId).map(FaceEmbedding::new));
+                identities.referenceEmbedding(context.tenantId(), faceSetId));
         if (parameters.maxIdentityDistance() != null && filter.reference().isEmpty()) {
             throw new JobFailure("no-reference-face", "maxIdentityDistance needs a reference face; pick one in face set " + faceSetId + " first.");
         }

@@ -1,8 +1,6 @@
 package dev.doppel.worker.extract;
 
-import java.sql.Array;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,26 +34,5 @@ class FaceSetMedia {
                 .query((rs, n) -> new Upload(rs.getObject("id", UUID.class), rs.getString("object_key"),
                         rs.getString("format"), rs.getString("original_name")))
                 .list();
-    }
-
-    /** The embedding of the face the user picked as "this person", if they picked one. */
-    Optional<float[]> referenceEmbedding(UUID tenantId, UUID faceSetId) {
-        return jdbc.sql("""
-                select f.embedding from face_sets s join faces f on f.id = s.reference_face_id
-                where s.id = :faceSet and s.tenant_id = :tenant
-                """)
-                .param("faceSet", faceSetId)
-                .param("tenant", tenantId)
-                .query((rs, n) -> toFloats(rs.getArray(1)))
-                .optional();
-    }
-
-    private static float[] toFloats(Array array) throws java.sql.SQLException {
-        Object[] values = (Object[]) array.getArray();
-        float[] floats = new float[values.length];
-        for (int i = 0; i < values.length; i++) {
-            floats[i] = ((Number) values[i]).floatValue();
-        }
-        return floats;
     }
 }

@@ -103,6 +103,15 @@ public final class JobContext {
         return output;
     }
 
+    /** As {@link #writeOutput(String, byte[], String)}, streaming a file (a video) rather than holding it in memory. */
+    public synchronized Output writeOutput(String name, Path file, String contentType) throws IOException {
+        String key = StorageKeys.jobOutput(tenantId(), jobId(), attempt(), name);
+        store.put(key, file, contentType);
+        Output output = new Output(name, key, contentType, Files.size(file));
+        outputs.add(output);
+        return output;
+    }
+
     /**
      * Stores a file of this attempt that the result does not list (a face crop, a mask); it is
      * removed with the attempt's other outputs if the attempt does not succeed.

@@ -15,12 +15,12 @@ import java.util.zip.ZipOutputStream;
  * A saved model folder as one object: checkpoints travel to the object store as a zip. Stored,
  * not deflated: weights barely compress and the CPU is busy training.
  */
-final class CheckpointArchive {
+public final class CheckpointArchive {
 
     private CheckpointArchive() {
     }
 
-    static void pack(Path folder, Path zip) throws IOException {
+    public static void pack(Path folder, Path zip) throws IOException {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(folder)) {
             files = walk.filter(Files::isRegularFile).sorted().toList();
@@ -35,7 +35,7 @@ final class CheckpointArchive {
         }
     }
 
-    static void unpack(Path zip, Path folder) throws IOException {
+    public static void unpack(Path zip, Path folder) throws IOException {
         Files.createDirectories(folder);
         Path root = folder.toRealPath();
         try (InputStream in = Files.newInputStream(zip); ZipInputStream archive = new ZipInputStream(in)) {

@@ -1,4 +1,4 @@
-package dev.doppel.worker.extract;
+package dev.doppel.worker.faces;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,10 +12,11 @@ import org.springframework.stereotype.Component;
 /**
  * The face networks, loaded from the weights packaged in the pipeline jar on first use (a worker
  * that only trains never pays for them). One extraction runs at a time: SameDiff graphs are not
- * shared between threads safely, and two extractions on two cores would only take turns anyway.
+ * shared between threads safely, and two extractions on two cores would only take turns anyway:
+ * callers hold this object's lock while they use the networks.
  */
 @Component
-class FaceExtractors {
+public class FaceExtractors {
 
     private final WorkerProperties worker;
     private FaceModels models;
@@ -25,7 +26,13 @@ class FaceExtractors {
         this.worker = worker;
     }
 
-    synchronized FaceExtractor get() {
+    public synchronized FaceExtractor get() {
+        models();
+        return extractor;
+    }
+
+    /** The networks themselves, for stages that use them beyond extraction (conversion's quality report). */
+    public synchronized FaceModels models() {
         if (extractor == null) {
             try {
                 models = FaceModels.fromClasspath(worker.scratchDir().resolve("face-models"));
@@ -34,7 +41,7 @@ class FaceExtractors {
             }
             extractor = new FaceExtractor(models);
         }
-        return extractor;
+        return models;
     }
 
     @PreDestroy

@@ -1,0 +1,153 @@
+package dev.doppel.pipeline.convert;
+
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.doppel.pipeline.face.AlignedFace;
+import dev.doppel.pipeline.face.AlignmentOptions;
+import dev.doppel.pipeline.face.FaceAligner;
+import dev.doppel.pipeline.face.FaceBox;
+import dev.doppel.pipeline.face.FaceEmbedding;
+import dev.doppel.pipeline.face.FaceModels;
+import dev.doppel.pipeline.face.LandmarkSet;
+import dev.doppel.pipeline.face.LocatedFace;
+import dev.doppel.pipeline.face.RgbImage;
+import dev.doppel.pipeline.stage.StageTimes;
+import dev.doppel.pipeline.swap.FaceBatch;
+import dev.doppel.pipeline.swap.SwapModel;
+import dev.doppel.pipeline.train.PlanarImage;
+import dev.doppel.pipeline.train.TrainingFace;
+
+/**
+ * Swaps the faces of one frame: align each face as training did, run the model's target decoder
+ * on all of them in one batch, match the new face's colour to the old, warp it back through the
+ * inverse of the alignment and blend it in under the feathered (or Poisson-cloned) face mask.
+ * Optionally measures each swap for the quality report.
+ */
+public final class FrameSwapper {
+
+    /**
+     * Faces are aligned at this size and area-averaged down to the model's, as the train stage
+     * reads extract's 256 px crops; the larger crop also gives the pasted mask a smooth edge.
+     */
+    static final int ALIGN_SIZE = 256;
+
+    public record Result(RgbImage image, int facesFound, int facesSwapped, List<FaceReport> reports) {
+    }
+
+    private final FaceModels faces;
+    private final SwapModel model;
+    private final SwapOptions options;
+    private final StageTimes times;
+
+    public FrameSwapper(FaceModels faces, SwapModel model, SwapOptions options, StageTimes times) {
+        this.faces = faces;
+        this.model = model;
+        this.options = options;
+        this.times = times;
+    }
+
+    /**
+     * A new image with the chosen faces swapped; the input is left as it was.
+     *
+     * @param located faces found in {@code frame}, largest first, landmarks smoothed if the caller tracks them
+     * @param measure whether to measure identity and landmark drift of each swap (two more network passes)
+     */
+    public Result swap(long frameIndex, RgbImage frame, List<LocatedFace> located, boolean measure) {
+        if (located.isEmpty()) {
+            return new Result(frame, 0, 0, List.of());
+        }
+        List<FaceEmbedding> inputEmbeddings = needsEmbeddings(measure)
+                ? times.time("embed", () -> faces.embedder().embed(frame, located.stream().map(f -> f.landmarks().recognitionCrop()).toList()))
+                : null;
+        List<Integer> picked = options.selection().pick(located.size(), inputEmbeddings, options.sourceReference(),
+                options.maxIdentityDistance());
+        if (picked.isEmpty()) {
+            return new Result(frame, located.size(), 0, List.of());
+        }
+        List<AlignedFace> aligned = new ArrayList<>();
+        List<TrainingFace> small = new ArrayList<>();
+        times.time("align", () -> {
+            for (int index : picked) {
+                AlignedFace face = FaceAligner.align(frame, located.get(index).landmarks(), new AlignmentOptions(ALIGN_SIZE, options.coverage()));
+                aligned.add(face);
+                small.add(TrainingFace.of(face).resized(model.resolution()));
+            }
+            return null;
+        });
+        FaceBatch swapped = times.time("swap", () -> model.decode(batch(small), options.target()));
+        byte[] out = frame.rgb().clone();
+        times.time("blend", () -> {
+            for (int i = 0; i < picked.size(); i++) {
+                BufferedImage newFace = tile(swapped, i);
+                TrainingFace original = small.get(i);
+                BufferedImage matched = options.colourMatch().apply(newFace, original.crop(), original.mask());
+                FacePatch patch = FacePaste.patch(matched, aligned.get(i), frame.width(), frame.height());
+                if (patch != null) {
+                    options.blend().blend(patch, out, frame.width(), frame.height(), options.blendOptions());
+                }
+            }
+            return null;
+        });
+        RgbImage result = new RgbImage(frame.width(), frame.height(), out);
+        List<FaceReport> reports = measure ? measure(frameIndex, result, located, picked, inputEmbeddings) : List.of();
+        return new Result(result, located.size(), picked.size(), reports);
+    }
+
+    private boolean needsEmbeddings(boolean measure) {
+        return measure || options.selection() == FaceSelection.REFERENCE;
+    }
+
+    private List<FaceReport> measure(long frameIndex, RgbImage result, List<LocatedFace> located, List<Integer> picked,
+            List<FaceEmbedding> inputEmbeddings) {
+        return times.time("measure", () -> {
+            List<FaceBox> boxes = picked.stream().map(i -> located.get(i).detection().box()).toList();
+            List<LandmarkSet> after = faces.landmarks().landmarks(result, boxes);
+            List<FaceEmbedding> outputEmbeddings = faces.embedder().embed(result, after.stream().map(LandmarkSet::recognitionCrop).toList());
+            FaceEmbedding target = options.targetIdentity();
+            List<FaceReport> reports = new ArrayList<>();
+            for (int i = 0; i < picked.size(); i++) {
+                int index = picked.get(i);
+                LandmarkSet before = located.get(index).landmarks();
+                FaceEmbedding input = inputEmbeddings.get(index);
+                FaceEmbedding output = outputEmbeddings.get(i);
+                reports.add(new FaceReport(frameIndex, index, boxes.get(i),
+                        target == null ? Double.NaN : output.distance(target),
+                        output.distance(input),
+                        target == null ? Double.NaN : input.distance(target),
+                        drift(before, after.get(i))));
+            }
+            return reports;
+        });
+    }
+
+    /** Mean landmark displacement in inter-ocular distances, so it reads the same for small and large faces. */
+    static double drift(LandmarkSet before, LandmarkSet after) {
+        double eyes = Math.hypot(before.leftEye().x() - before.rightEye().x(), before.leftEye().y() - before.rightEye().y());
+        double sum = 0;
+        for (int i = 0; i < 68; i++) {
+            LandmarkSet.Point a = before.points().get(i);
+            LandmarkSet.Point b = after.points().get(i);
+            sum += Math.hypot(a.x() - b.x(), a.y() - b.y());
+        }
+        return sum / 68 / Math.max(1, eyes);
+    }
+
+    private static FaceBatch batch(List<TrainingFace> faces) {
+        int size = faces.get(0).size();
+        int plane = 3 * size * size;
+        float[] pixels = new float[faces.size() * plane];
+        for (int i = 0; i < faces.size(); i++) {
+            System.arraycopy(PlanarImage.rgb(faces.get(i).crop()).values(), 0, pixels, i * plane, plane);
+        }
+        return new FaceBatch(faces.size(), size, pixels);
+    }
+
+    private static BufferedImage tile(FaceBatch batch, int index) {
+        int plane = 3 * batch.size() * batch.size();
+        float[] values = new float[plane];
+        System.arraycopy(batch.pixels(), index * plane, values, 0, plane);
+        return new PlanarImage(3, batch.size(), values).toRgb();
+    }
+}

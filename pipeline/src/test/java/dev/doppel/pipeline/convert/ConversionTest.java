@@ -1,0 +1,148 @@
+package dev.doppel.pipeline.convert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.doppel.pipeline.face.AlignmentOptions;
+import dev.doppel.pipeline.face.Coverage;
+import dev.doppel.pipeline.face.ExtractedFace;
+import dev.doppel.pipeline.face.FaceBox;
+import dev.doppel.pipeline.face.FaceExtractor;
+import dev.doppel.pipeline.face.FaceModels;
+import dev.doppel.pipeline.face.RgbImage;
+import dev.doppel.pipeline.face.SampleFaces;
+import dev.doppel.pipeline.stage.Cancellation;
+import dev.doppel.pipeline.stage.Progress;
+import dev.doppel.pipeline.swap.Identity;
+import dev.doppel.pipeline.swap.SameDiffSwapModel;
+import dev.doppel.pipeline.swap.SwapModelOptions;
+import dev.doppel.pipeline.train.Augmentation;
+import dev.doppel.pipeline.train.BatchSampler;
+import dev.doppel.pipeline.train.RandomWarp;
+import dev.doppel.pipeline.train.Trainer;
+import dev.doppel.pipeline.train.TrainingFace;
+
+/**
+ * Conversion on a real photo with a really trained model. A is the largest face of sample1, B the
+ * largest of sample3: one face each, so a short run teaches B's decoder to draw B whatever it is
+ * given, which is exactly what a swap needs to show (the long runs that make good swaps of many
+ * faces are the benchmark's business, not CI's).
+ */
+class ConversionTest {
+
+    private static final int STEPS = 120;
+
+    private static FaceModels faces;
+    private static SameDiffSwapModel model;
+    private static RgbImage photo;
+    private static ExtractedFace a;
+    private static ExtractedFace b;
+
+    @BeforeAll
+    static void train() throws Exception {
+        faces = SampleFaces.models();
+        FaceExtractor extractor = new FaceExtractor(faces);
+        AlignmentOptions options = new AlignmentOptions(FrameSwapper.ALIGN_SIZE, Coverage.WHOLE_FACE);
+        photo = SampleFaces.photo("sample1");
+        a = extractor.extract(photo, options).get(0);
+        b = extractor.extract(SampleFaces.photo("sample3"), options).get(0);
+        model = SameDiffSwapModel.create(new SwapModelOptions(64, 0.25, 3e-4, 5));
+        Trainer.Result result = new Trainer(model,
+                new BatchSampler(List.of(TrainingFace.of(a.aligned())), 64, Augmentation.FACESWAP, RandomWarp.DEFAULT, 1),
+                new BatchSampler(List.of(TrainingFace.of(b.aligned())), 64, Augmentation.FACESWAP, RandomWarp.DEFAULT, 2))
+                .train(new Trainer.Options(STEPS, 4, STEPS), Progress.NONE, Cancellation.NEVER, (m, iteration, losses) -> { });
+        System.out.printf("trained %d steps in %.1f s%n", result.iterations(), result.seconds());
+    }
+
+    @AfterAll
+    static void close() {
+        model.close();
+        faces.close();
+    }
+
+    private static SwapOptions options(FaceSelection selection, ColourMatch colour, BlendMode blend) {
+        return new SwapOptions(Identity.B, Coverage.WHOLE_FACE, colour, blend, BlendOptions.DEFAULT, selection, a.embedding(), 0.6,
+                b.embedding());
+    }
+
+    @Test
+    void swapsTheLargestFaceTowardsBAndLeavesTheRestOfThePhotoAlone() {
+        Conversion conversion = new Conversion(faces, model, options(FaceSelection.LARGEST, ColourMatch.REINHARD, BlendMode.FEATHER), false);
+        BufferedImage swapped = conversion.photo(photo);
+
+        assertThat(swapped.getWidth()).isEqualTo(photo.width());
+        assertThat(swapped.getHeight()).isEqualTo(photo.height());
+        RgbImage out = RgbImage.of(swapped);
+        FaceBox face = a.detection().box();
+        long changedOutside = 0;
+        long changedInside = 0;
+        long inside = 0;
+        // The crop around a whole face reaches well past the detector's box; twice its size bounds it.
+        FaceBox reach = new FaceBox(face.x() - face.width() / 2, face.y() - face.height() / 2, face.width() * 2, face.height() * 2);
+        for (int y = 0; y < photo.height(); y++) {
+            for (int x = 0; x < photo.width(); x++) {
+                boolean changed = differs(photo, out, x, y);
+                if (!reach.contains(x, y)) {
+                    changedOutside += changed ? 1 : 0;
+                } else if (face.contains(x, y) && insideCore(face, x, y)) {
+                    inside++;
+                    changedInside += changed ? 1 : 0;
+                }
+            }
+        }
+        assertThat(changedOutside).as("pixels changed away from the swapped face").isZero();
+        assertThat((double) changedInside / inside).as("share of the face's centre that changed").isGreaterThan(0.9);
+
+        QualityReport report = conversion.report();
+        assertThat(report.facesSwapped()).isEqualTo(1);
+        FaceReport measured = report.faces().get(0);
+        System.out.printf("identity distance to B: input %.3f, output %.3f; to the input %.3f; landmark drift %.3f%n",
+                measured.inputDistanceToTarget(), measured.distanceToTarget(), measured.distanceToSource(), measured.landmarkDrift());
+        assertThat(measured.closerToTarget()).as("the swapped face is nearer B than A's face was").isTrue();
+        assertThat(measured.landmarkDrift()).as("pose and expression kept").isLessThan(0.15);
+        assertThat(report.summary()).containsEntry("facesSwapped", 1L).containsKey("meanDistanceToTarget");
+        assertThat(conversion.times().millisPerFrame(1)).containsKeys("detect", "landmarks", "align", "swap", "blend", "measure");
+    }
+
+    @Test
+    void swapsEveryFaceWhenAskedAndOnlyTheReferencePersonWhenThat() {
+        Conversion all = new Conversion(faces, model, options(FaceSelection.ALL, ColourMatch.NONE, BlendMode.SEAMLESS), true);
+        all.photo(photo);
+        assertThat(all.report().facesSwapped()).isEqualTo(3);
+
+        Conversion reference = new Conversion(faces, model, options(FaceSelection.REFERENCE, ColourMatch.HISTOGRAM, BlendMode.FEATHER), false);
+        reference.photo(photo);
+        assertThat(reference.report().facesSwapped()).as("only A's own face is within 0.6 of A").isEqualTo(1);
+        assertThat(reference.report().faces().get(0).faceIndex()).isZero();
+    }
+
+    @Test
+    void aPhotoWithoutFacesPassesThroughUnchanged() {
+        RgbImage blank = new RgbImage(320, 240, new byte[320 * 240 * 3]);
+        Conversion conversion = new Conversion(faces, model, options(FaceSelection.ALL, ColourMatch.REINHARD, BlendMode.FEATHER), false);
+        RgbImage out = RgbImage.of(conversion.photo(blank));
+        assertThat(out.rgb()).isEqualTo(blank.rgb());
+        assertThat(conversion.report().facesSwapped()).isZero();
+    }
+
+    private static boolean differs(RgbImage a, RgbImage b, int x, int y) {
+        for (int c = 0; c < 3; c++) {
+            if (a.value(x, y, c) != b.value(x, y, c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // The middle half of the box: eyes, nose and mouth, all well inside the face mask.
+    private static boolean insideCore(FaceBox box, int x, int y) {
+        return x > box.x() + box.width() / 4 && x < box.right() - box.width() / 4 && y > box.y() + box.height() / 4
+                && y < box.bottom() - box.height() / 4;
+    }
+}

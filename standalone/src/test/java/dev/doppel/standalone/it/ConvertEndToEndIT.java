@@ -1,0 +1,142 @@
+package dev.doppel.standalone.it;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.imageio.ImageIO;
+
+import dev.doppel.model.storage.ObjectStore;
+import dev.doppel.model.storage.StorageKeys;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Conversion as a user meets it: extract two face sets, train a (tiny) model, then swap a photo
+ * and a video through the API and download labelled results with a quality report. Whether the
+ * swaps look like B is ConversionTest's to show (pipeline); here every part must be in place.
+ */
+class ConvertEndToEndIT {
+
+    private static final RunningDoppel doppel = RunningDoppel.get();
+    private static final ApiClient api = doppel.api;
+    private static UUID faceSetA;
+    private static UUID modelId;
+    private static UUID photoId;
+
+    @BeforeAll
+    static void trainAModel() throws Exception {
+        faceSetA = api.createFaceSet("Convert A");
+        photoId = UUID.fromString(api.uploadOk(faceSetA, TestMedia.portrait("a.jpg")).get(0).path("id").asString());
+        api.awaitState(api.submitExtract(faceSetA), "SUCCEEDED", Duration.ofMinutes(2));
+        UUID faceSetB = api.createFaceSet("Convert B");
+        api.uploadOk(faceSetB, new ApiClient.Part("file", "b.jpg", "image/jpeg", TestMedia.sampleJpeg(3, 960)));
+        api.awaitState(api.submitExtract(faceSetB), "SUCCEEDED", Duration.ofMinutes(2));
+        ApiClient.Response train = api.post("/api/v1/jobs", Map.of("kind", "train", "parameters", Map.of("faceSetA", faceSetA.toString(),
+                "faceSetB", faceSetB.toString(), "widthScale", 0.125, "batchSize", 4, "iterations", 10, "checkpointEvery", 10)));
+        assertThat(train.status()).isEqualTo(202);
+        modelId = UUID.fromString(train.json().path("id").asString());
+        api.awaitState(modelId, "SUCCEEDED", Duration.ofMinutes(3));
+    }
+
+    @Test
+    void aPhotoComesBackSwappedLabelledAndMeasured() throws Exception {
+        JsonNode job = api.awaitState(submit(photoId, Map.of("format", "jpeg", "watermark", true)), "SUCCEEDED", Duration.ofMinutes(2));
+
+        assertThat(job.path("metrics").path("facesSwapped").asInt()).isEqualTo(3);
+        assertThat(job.path("metrics").path("facesMeasured").asInt()).isEqualTo(3);
+        assertThat(job.path("metrics").path("meanDistanceToTarget").asDouble()).isPositive();
+        assertThat(job.path("metrics").path("meanLandmarkDrift").isNumber()).isTrue();
+        assertThat(job.path("metrics").path("millisPerFrame").has("swap")).isTrue();
+        byte[] swapped = download(job, "swap.jpg");
+        var image = ImageIO.read(new ByteArrayInputStream(swapped));
+        assertThat(image.getWidth()).isEqualTo(960);
+        assertThat(new String(swapped, StandardCharsets.ISO_8859_1)).contains("digitalsourcetype/compositeWithTrainedAlgorithmicMedia");
+        assertThat(new String(download(job, "report.json"), StandardCharsets.UTF_8)).contains("\"distanceToTarget\"").contains("\"landmarkDrift\"");
+        assertThat(job.path("previews").toString()).contains("swap.png");
+    }
+
+    @Test
+    void aVideoKeepsItsFramesAndSoundAndSaysItIsAiMade() throws Exception {
+        UUID clip = UUID.fromString(api.uploadOk(faceSetA, TestMedia.panZoomVideo("clip.mp4", 12)).get(0).path("id").asString());
+        JsonNode job = api.awaitState(submit(clip, Map.of("crf", 20)), "SUCCEEDED", Duration.ofMinutes(3));
+        assertThat(job.path("metrics").path("framesDone").asInt()).isEqualTo(12);
+        assertThat(job.path("metrics").path("framesPerSecond").asDouble()).isPositive();
+        assertThat(job.path("metrics").path("facesSwapped").asInt()).isPositive();
+        assertThat(job.path("metrics").path("audio").asString()).isEqualTo("copied aac");
+
+        Path video = Files.createTempFile("doppel-swap-", ".mp4");
+        try {
+            Files.write(video, download(job, "swap.mp4"));
+            try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(video.toFile())) {
+                grabber.start();
+                assertThat(grabber.getImageWidth()).isEqualTo(640);
+                assertThat(grabber.getImageHeight()).isEqualTo(360);
+                assertThat(grabber.getFrameRate()).isCloseTo(10.0, org.assertj.core.data.Offset.offset(0.01));
+                assertThat(grabber.getAudioChannels()).isEqualTo(1);
+                assertThat(String.join(" ", grabber.getMetadata().values())).contains("compositeWithTrainedAlgorithmicMedia");
+                int frames = 0;
+                for (Frame frame = grabber.grabImage(); frame != null; frame = grabber.grabImage()) {
+                    frames++;
+                }
+                assertThat(frames).isEqualTo(12);
+            }
+        } finally {
+            Files.deleteIfExists(video);
+        }
+    }
+
+    @Test
+    void badInputsFailWithAReasonAndLeaveNoResult() throws Exception {
+        UUID blank = UUID.fromString(api.uploadOk(faceSetA, TestMedia.jpeg("blank.jpg", 320, 240)).get(0).path("id").asString());
+        UUID noFaces = submit(blank, Map.of());
+        JsonNode failed = api.awaitState(noFaces, "FAILED", Duration.ofMinutes(2));
+        assertThat(failed.path("error").path("type").asString()).endsWith("/no-faces-found");
+        assertThat(failed.path("error").path("detail").asString()).contains("No face");
+        assertNothingStored(noFaces);
+
+        // An upload damaged in storage after it was accepted: the worker probes again and refuses it.
+        UUID damaged = UUID.fromString(api.uploadOk(faceSetA, TestMedia.portrait("damaged.jpg")).get(0).path("id").asString());
+        String key = doppel.bean(JdbcClient.class).sql("select object_key from media where id = :id").param("id", damaged)
+                .query(String.class).single();
+        doppel.bean(ObjectStore.class).put(key, "this is not a picture any more".getBytes(StandardCharsets.UTF_8), "image/jpeg");
+        UUID corrupt = submit(damaged, Map.of());
+        JsonNode refused = api.awaitState(corrupt, "FAILED", Duration.ofMinutes(2));
+        assertThat(refused.path("error").path("type").asString()).endsWith("/media-unreadable");
+        assertNothingStored(corrupt);
+
+        api.post("/api/v1/jobs", Map.of("kind", "convert", "parameters", Map.of("modelId", modelId.toString(),
+                "mediaId", blank.toString(), "colourMatch", "sepia"))).problem(422, "invalid-job-parameters");
+    }
+
+    private static UUID submit(UUID mediaId, Map<String, Object> options) {
+        Map<String, Object> parameters = new HashMap<>(options);
+        parameters.put("modelId", modelId.toString());
+        parameters.put("mediaId", mediaId.toString());
+        ApiClient.Response submitted = api.post("/api/v1/jobs", Map.of("kind", "convert", "parameters", parameters));
+        assertThat(submitted.status()).as(new String(submitted.body(), StandardCharsets.UTF_8)).isEqualTo(202);
+        return UUID.fromString(submitted.json().path("id").asString());
+    }
+
+    private static byte[] download(JsonNode job, String name) {
+        ApiClient.Response redirect = api.get("/api/v1/jobs/" + job.path("id").asString() + "/result/" + name);
+        assertThat(redirect.status()).as(name).isEqualTo(303);
+        return api.fetchAbsolute(redirect.header("Location")).body();
+    }
+
+    private static void assertNothingStored(UUID jobId) {
+        assertThat(doppel.bean(ObjectStore.class).list(StorageKeys.jobAttemptPrefix(doppel.tenantId, jobId, 1))).isEmpty();
+        assertThat(api.job(jobId).path("result").path("files").size()).isZero();
+    }
+}

@@ -1,0 +1,223 @@
+package dev.doppel.worker.convert;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.UUID;
+
+import dev.doppel.model.convert.ConvertParameters;
+import dev.doppel.model.jobs.JobKind;
+import dev.doppel.model.media.MediaInfo;
+import dev.doppel.model.media.MediaKind;
+import dev.doppel.model.media.MediaProbe;
+import dev.doppel.model.media.MediaRejected;
+import dev.doppel.pipeline.convert.BlendMode;
+import dev.doppel.pipeline.convert.BlendOptions;
+import dev.doppel.pipeline.convert.ColourMatch;
+import dev.doppel.pipeline.convert.Conversion;
+import dev.doppel.pipeline.convert.FaceSelection;
+import dev.doppel.pipeline.convert.SwapOptions;
+import dev.doppel.pipeline.face.Coverage;
+import dev.doppel.pipeline.face.FaceEmbedding;
+import dev.doppel.pipeline.face.RgbImage;
+import dev.doppel.pipeline.media.DigitalSourceType;
+import dev.doppel.pipeline.media.LabelledJpeg;
+import dev.doppel.pipeline.media.LabelledPng;
+import dev.doppel.pipeline.media.Provenance;
+import dev.doppel.pipeline.media.Thumbnails;
+import dev.doppel.pipeline.media.VideoRewrite;
+import dev.doppel.pipeline.stage.Progress;
+import dev.doppel.pipeline.swap.Identity;
+import dev.doppel.pipeline.swap.SwapModel;
+import dev.doppel.pipeline.swap.SwapModels;
+import dev.doppel.worker.faces.FaceExtractors;
+import dev.doppel.worker.faces.FaceSetIdentities;
+import dev.doppel.worker.runtime.JobContext;
+import dev.doppel.worker.runtime.JobFailure;
+import dev.doppel.worker.runtime.JobHandler;
+import dev.doppel.worker.train.CheckpointArchive;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The convert stage: a trained model swaps the faces of one photo or video. The result is labelled
+ * in its metadata as AI-made, comes with a quality report (identity distances, landmark drift) in
+ * the job's metrics and as {@code report.json}, and exists only if the whole conversion succeeded.
+ */
+@Component
+class ConvertHandler implements JobHandler {
+
+    private static final int PREVIEW_SIDE = 640;
+
+    private final ConvertSources sources;
+    private final FaceSetIdentities identities;
+    private final MediaProbe probe;
+    private final FaceExtractors extractors;
+    private final JsonMapper json;
+
+    ConvertHandler(ConvertSources sources, FaceSetIdentities identities, MediaProbe probe, FaceExtractors extractors, JsonMapper json) {
+        this.sources = sources;
+        this.identities = identities;
+        this.probe = probe;
+        this.extractors = extractors;
+        this.json = json;
+    }
+
+    @Override
+    public JobKind kind() {
+        return JobKind.CONVERT;
+    }
+
+    @Override
+    public void run(JobContext context) throws Exception {
+        ConvertParameters parameters = parameters(context);
+        UUID tenant = context.tenantId();
+        ConvertSources.Model model = sources.model(tenant, parameters.modelId())
+                .orElseThrow(() -> new JobFailure("model-not-found", "Model " + parameters.modelId() + " does not exist."));
+        String checkpointKey = parameters.checkpoint().equals("best") ? model.bestCheckpointKey() : model.latestCheckpointKey();
+        if (checkpointKey == null) {
+            throw new JobFailure("model-has-no-checkpoint", "Model " + parameters.modelId() + " has no " + parameters.checkpoint()
+                    + " checkpoint yet; its train job writes one every checkpointEvery iterations.");
+        }
+        ConvertSources.Upload upload = sources.upload(tenant, parameters.mediaId())
+                .orElseThrow(() -> new JobFailure("media-not-found", "Upload " + parameters.mediaId() + " does not exist."));
+        UUID source = parameters.towardsB() ? model.faceSetA() : model.faceSetB();
+        UUID target = parameters.towardsB() ? model.faceSetB() : model.faceSetA();
+
+        context.progress().report("loading input", 0);
+        Path input = context.scratch().resolve("input." + upload.format().toLowerCase(Locale.ROOT));
+        context.store().download(upload.objectKey(), input);
+        MediaInfo info = probeOrFail(parameters.mediaId(), input);
+        context.progress().report("loading model", 0.02);
+        SwapOptions options = options(parameters, tenant, source, target);
+        try (SwapModel swapModel = loadModel(context, model, checkpointKey)) {
+            context.metric("modelIteration", swapModel.iteration());
+            synchronized (extractors) {
+                Conversion conversion = new Conversion(extractors.models(), swapModel, options, parameters.watermark());
+                if (info.kind() == MediaKind.IMAGE) {
+                    photo(context, parameters, upload, input, conversion);
+                } else {
+                    video(context, parameters, input, conversion);
+                }
+                context.writeOutput("report.json", json.writeValueAsBytes(conversion.report().document()), "application/json");
+                conversion.report().summary().forEach(context::metric);
+                context.metric("millisPerFrame", conversion.times().millisPerFrame(conversion.report().frames()));
+            }
+        }
+        context.progress().report("done", 1);
+    }
+
+    private void photo(JobContext context, ConvertParameters parameters, ConvertSources.Upload upload, Path input, Conversion conversion)
+            throws IOException {
+        context.progress().report("swapping faces", 0.05);
+        BufferedImage swapped = conversion.photo(RgbImage.read(input));
+        if (conversion.report().facesSwapped() == 0) {
+            throw noFaces(parameters, "the photo");
+        }
+        context.progress().report("writing result", 0.95);
+        Provenance provenance = provenance(parameters);
+        boolean jpeg = parameters.format() != null ? parameters.format().equals("jpeg") : upload.format().equalsIgnoreCase("JPEG");
+        if (jpeg) {
+            context.writeOutput("swap.jpg", LabelledJpeg.encode(swapped, provenance, parameters.quality() / 100f), "image/jpeg");
+        } else {
+            context.writeOutput("swap.png", LabelledPng.encode(swapped, provenance), "image/png");
+        }
+        context.publishPreview("swap.png", LabelledPng.encode(Thumbnails.fit(swapped, PREVIEW_SIDE), provenance));
+    }
+
+    private void video(JobContext context, ConvertParameters parameters, Path input, Conversion conversion) throws IOException {
+        Path output = context.scratch().resolve("swap.mp4");
+        long started = System.nanoTime();
+        Progress frames = (step, fraction) -> {
+            long done = conversion.report().frames();
+            double seconds = (System.nanoTime() - started) / 1e9;
+            context.metric("framesDone", done);
+            context.metric("framesPerSecond", seconds > 0 ? done / seconds : 0);
+            context.progress().report("converting frames", 0.05 + 0.9 * fraction);
+        };
+        VideoRewrite.Result result;
+        try {
+            result = conversion.video(input, output, new VideoRewrite.Encoding(parameters.crf(), VideoRewrite.Encoding.DEFAULT.preset()),
+                    provenance(parameters), frames, context.cancellation());
+        } catch (IOException e) {
+            throw new JobFailure("media-unreadable", "Upload " + parameters.mediaId() + " could not be converted: " + e.getMessage());
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        if (conversion.report().facesSwapped() == 0) {
+            Files.deleteIfExists(output);
+            throw noFaces(parameters, "any of the video's " + result.frames() + " frames");
+        }
+        context.metric("framesDone", result.frames());
+        context.metric("framesPerSecond", result.frames() / seconds);
+        context.metric("audio", result.audioCodec() == null ? "none" : result.audioCopied() ? "copied " + result.audioCodec()
+                : "re-encoded to " + result.audioCodec());
+        context.progress().report("storing result", 0.96);
+        context.writeOutput("swap.mp4", output, "video/mp4");
+        conversion.lastSwappedFrame().ifPresent(frame -> publishPreview(context, parameters, frame));
+    }
+
+    private void publishPreview(JobContext context, ConvertParameters parameters, BufferedImage frame) {
+        try {
+            context.publishPreview("swap.png", LabelledPng.encode(Thumbnails.fit(frame, PREVIEW_SIDE), provenance(parameters)));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot encode the preview", e);
+        }
+    }
+
+    private SwapOptions options(ConvertParameters parameters, UUID tenant, UUID source, UUID target) {
+        Coverage coverage = identities.coverage(tenant, source).or(() -> identities.coverage(tenant, target))
+                .map(Coverage::valueOf).orElse(Coverage.WHOLE_FACE);
+        FaceSelection selection = FaceSelection.parse(parameters.faces());
+        FaceEmbedding reference = identities.referenceEmbedding(tenant, source).or(() -> identities.meanEmbedding(tenant, source))
+                .orElse(null);
+        if (selection == FaceSelection.REFERENCE && reference == null) {
+            throw new JobFailure("no-reference-face", "faces=reference swaps the faces that look like face set " + source
+                    + ", but it has no extracted faces; extract it or choose faces=all or largest.");
+        }
+        return new SwapOptions(parameters.towardsB() ? Identity.B : Identity.A, coverage, ColourMatch.parse(parameters.colourMatch()),
+                BlendMode.parse(parameters.blend()), new BlendOptions(parameters.erosion(), parameters.feather()), selection, reference,
+                parameters.maxIdentityDistance(), identities.meanEmbedding(tenant, target).orElse(null));
+    }
+
+    private static SwapModel loadModel(JobContext context, ConvertSources.Model model, String checkpointKey) throws IOException {
+        Path zip = context.scratch().resolve("model.zip");
+        context.store().download(checkpointKey, zip);
+        Path folder = context.scratch().resolve("model");
+        CheckpointArchive.unpack(zip, folder);
+        try {
+            return SwapModels.load(model.architecture(), folder);
+        } catch (IllegalArgumentException e) {
+            throw new JobFailure("model-unavailable", "This worker cannot run models of architecture '" + model.architecture() + "'.");
+        }
+    }
+
+    private static Provenance provenance(ConvertParameters parameters) {
+        return new Provenance(DigitalSourceType.COMPOSITE_WITH_TRAINED_ALGORITHMIC_MEDIA,
+                "AI-generated face swap: faces replaced by Doppel model " + parameters.modelId() + " (" + parameters.direction()
+                        + "). Not an untouched original.");
+    }
+
+    private static JobFailure noFaces(ConvertParameters parameters, String where) {
+        return new JobFailure("no-faces-found", parameters.faces().equals("all")
+                ? "No face was found in " + where + "."
+                : "No face in " + where + " matched faces=" + parameters.faces() + "; try faces=all.");
+    }
+
+    private MediaInfo probeOrFail(UUID mediaId, Path local) {
+        try {
+            return probe.probe(local);
+        } catch (MediaRejected rejected) {
+            throw new JobFailure("media-unreadable", "Upload " + mediaId + " cannot be converted: " + rejected.getMessage());
+        }
+    }
+
+    private static ConvertParameters parameters(JobContext context) {
+        try {
+            return ConvertParameters.parse(context.parameters());
+        } catch (IllegalArgumentException e) {
+            throw new JobFailure("invalid-parameters", e.getMessage());
+        }
+    }
+}
