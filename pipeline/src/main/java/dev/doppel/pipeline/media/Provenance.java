@@ -1,5 +1,8 @@
 package dev.doppel.pipeline.media;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * What every file Doppel writes says about itself, so nothing it makes can pass as an untouched
  * original: the software, how the pixels came to be, and a sentence for people.
@@ -25,6 +28,23 @@ public record Provenance(DigitalSourceType sourceType, String description) {
                  </rdf:RDF>
                 </x:xmpmeta>
                 <?xpacket end="r"?>""".formatted(sourceType.uri(), SOFTWARE, escape(description));
+    }
+
+    /** One line for people and for tools that show only a comment: what this is, how it was made, by what. */
+    public String statement() {
+        return "%s (IPTC digital source type %s; made with %s)".formatted(description, sourceType.uri(), SOFTWARE);
+    }
+
+    /**
+     * Container tags for videos. The MP4 muxer keeps only the keys it knows from iTunes' ilst, so
+     * the statement goes into comment (©cmt) and description (desc). The software is named inside
+     * it: libavformat writes its own name into encoder (©too) whatever is set.
+     */
+    public Map<String, String> containerMetadata() {
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put("comment", statement());
+        tags.put("description", statement());
+        return tags;
     }
 
     private static String escape(String text) {
