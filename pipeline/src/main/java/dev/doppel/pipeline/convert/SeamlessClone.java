@@ -85,12 +85,12 @@ final class SeamlessClone {
             share = new float[n];
             double[] border = new double[3];
             int contacts = 0;
+            int[] steps = {-1, 1, -stride, stride};
             for (int k = 0; k < n; k++) {
                 int g = cells[k];
-                int gx = g % stride;
-                int gy = g / stride;
                 int neighbours = 0;
-                for (int q : new int[] {g - 1, g + 1, g - stride, g + stride}) {
+                for (int step : steps) {
+                    int q = g + step;
                     int qx = q % stride;
                     int qy = q / stride;
                     if (qx < 1 || qy < 1 || qx > width || qy > height) {
