@@ -21,7 +21,8 @@ export function drawLossChart(chart, points) {
     return;
   }
   const losses = points.flatMap((point) => [point.lossA, point.lossB]);
-  const low = Math.min(...losses);
+  // From zero, so that the chart shows how far the loss has come down, not just its wiggles.
+  const low = Math.min(0, ...losses);
   const high = Math.max(...losses);
   const span = high - low || Math.abs(high) || 1;
   const first = points[0].iteration;

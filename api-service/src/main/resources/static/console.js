@@ -6,6 +6,7 @@ import * as convert from './convert.js';
 
 let selectedFaceSet = null;
 let watchedJob = null;
+let renderedJob = null;
 let nextCursor = null;
 
 // --- face sets ---
@@ -166,6 +167,11 @@ function renderJob(job) {
   $('job-progress').value = job.progress;
   $('job-eta').textContent = job.etaSeconds != null ? `about ${job.etaSeconds} s left` : '';
   $('job-attempt').textContent = `attempt ${job.attempt} of ${job.maxAttempts}`;
+  if (job.id !== renderedJob) {
+    renderedJob = job.id;
+    // Train and convert jobs say what matters in their own views; their raw metrics stay a click away.
+    $('job-metrics-details').open = !['train', 'convert'].includes(job.kind);
+  }
   $('job-metrics').replaceChildren(...Object.entries(job.metrics ?? {}).flatMap(([name, value]) =>
     [element('dt', {}, name), element('dd', {}, metricText(value))]));
   const error = $('job-error');

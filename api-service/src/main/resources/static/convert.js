@@ -77,7 +77,7 @@ function qualityReport(job, metrics) {
     lines.push(`Identity distance to ${target}: ${rounded(distance, 2)} (input was ${rounded(input, 2)}; ` +
       `under ${SAME_PERSON} reads as the same person): ${verdict}.`);
     lines.push(`${Math.round(metrics.closerToTargetFraction * 100)}% of the swapped faces came out nearer ${target} than they went in.`);
-    lines.push(`Distance to the face it replaced (${source}): ${rounded(metrics.meanDistanceToSource, 2)}; the higher, the less of ${source} is left.`);
+    lines.push(`Distance to the face it replaced, ${source}: ${rounded(metrics.meanDistanceToSource, 2)}; the higher, the less of ${source} is left.`);
     lines.push(`Landmark drift: ${rounded(metrics.meanLandmarkDrift, 3)} eye-distances; near 0 means pose and expression were kept.`);
   }
   return lines;
