@@ -58,7 +58,7 @@ public record ConvertParameters(
         String colourMatch = oneOf(parameters, "colourMatch", "reinhard", COLOUR_MATCHES, true);
         String blend = oneOf(parameters, "blend", "feather", BLENDS, true);
         double erosion = fraction(parameters, "erosion", 0.0);
-        double feather = fraction(parameters, "feather", 0.04);
+        double feather = fraction(parameters, "feather", 0.025);
         String faces = oneOf(parameters, "faces", "all", FACE_SELECTIONS, true);
         double maxIdentityDistance = parameters.path("maxIdentityDistance").asDouble(0.6);
         if (!(maxIdentityDistance > 0 && maxIdentityDistance <= 2)) {
