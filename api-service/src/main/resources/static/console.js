@@ -1,70 +1,13 @@
 // The Doppel web console: plain ES modules over the public JSON API, so it doubles as a reference
-// for front ends. Sign-in puts the API key in an HttpOnly cookie; every change sends the console header.
-const $ = (id) => document.getElementById(id);
-const CONSOLE_HEADER = { 'X-Doppel-Console': '1' };
-const FINISHED = new Set(['SUCCEEDED', 'FAILED', 'CANCELLED']);
+// for front ends. Training and conversion live in their own modules.
+import { $, FINISHED, api, element, guarded, show, showProblem } from './common.js';
+import * as train from './train.js';
+import * as convert from './convert.js';
 
 let selectedFaceSet = null;
 let watchedJob = null;
+let renderedJob = null;
 let nextCursor = null;
-
-async function api(method, path, body) {
-  const init = { method, credentials: 'same-origin', headers: { ...CONSOLE_HEADER } };
-  if (body !== undefined) {
-    init.headers['Content-Type'] = 'application/json';
-    init.body = JSON.stringify(body);
-  }
-  const response = await fetch(path, init);
-  if (response.status === 401) {
-    show('signin');
-  }
-  if (!response.ok) {
-    throw await problemOf(response);
-  }
-  return response.status === 204 ? null : response.json();
-}
-
-async function problemOf(response) {
-  try {
-    return await response.json();
-  } catch {
-    return { title: 'Request failed', detail: `The server answered ${response.status}.` };
-  }
-}
-
-function showProblem(problem) {
-  const banner = $('error-banner');
-  banner.textContent = `${problem.title}: ${problem.detail}`;
-  banner.hidden = false;
-}
-
-function clearProblem() {
-  $('error-banner').hidden = true;
-}
-
-function guarded(action) {
-  return async (event) => {
-    event?.preventDefault?.();
-    clearProblem();
-    try {
-      await action(event);
-    } catch (problem) {
-      showProblem(problem.title ? problem : { title: 'Something went wrong', detail: String(problem) });
-    }
-  };
-}
-
-function show(view) {
-  $('signin').hidden = view !== 'signin';
-  $('console').hidden = view !== 'console';
-  $('signout').hidden = view !== 'console';
-}
-
-function element(tag, properties = {}, ...children) {
-  const node = Object.assign(document.createElement(tag), properties);
-  node.append(...children);
-  return node;
-}
 
 // --- face sets ---
 
@@ -77,6 +20,8 @@ async function loadFaceSets() {
     item.addEventListener('click', guarded(() => selectFaceSet(faceSet.id)));
     return item;
   }));
+  train.offerFaceSets(faceSets);
+  await convert.offerChoices(faceSets);
 }
 
 async function selectFaceSet(id) {
@@ -177,10 +122,14 @@ async function loadJobs(append = false) {
   if (append) $('job-list').append(...items); else $('job-list').replaceChildren(...items);
 }
 
-async function extract() {
-  const job = await api('POST', '/api/v1/jobs', { kind: 'extract', parameters: { faceSetId: selectedFaceSet } });
+async function submitted(job) {
   await loadJobs();
   watchJob(job.id);
+  $('job-detail').scrollIntoView({ behavior: 'smooth', block: 'start' });
+}
+
+async function extract() {
+  await submitted(await api('POST', '/api/v1/jobs', { kind: 'extract', parameters: { faceSetId: selectedFaceSet } }));
 }
 
 let stream = null;
@@ -218,25 +167,37 @@ function renderJob(job) {
   $('job-progress').value = job.progress;
   $('job-eta').textContent = job.etaSeconds != null ? `about ${job.etaSeconds} s left` : '';
   $('job-attempt').textContent = `attempt ${job.attempt} of ${job.maxAttempts}`;
+  if (job.id !== renderedJob) {
+    renderedJob = job.id;
+    // Train and convert jobs say what matters in their own views; their raw metrics stay a click away.
+    $('job-metrics-details').open = !['train', 'convert'].includes(job.kind);
+  }
   $('job-metrics').replaceChildren(...Object.entries(job.metrics ?? {}).flatMap(([name, value]) =>
     [element('dt', {}, name), element('dd', {}, metricText(value))]));
   const error = $('job-error');
   error.hidden = !job.error;
   error.textContent = job.error ? `${job.error.title}: ${job.error.detail}` : '';
+  train.render(job);
+  convert.render(job);
   const stamp = encodeURIComponent(job.updatedAt);
-  // Previews show how a running job is doing; once there is a result, the result shows it.
-  $('job-previews').replaceChildren(...(job.result ? [] : job.previews ?? []).map((preview) =>
+  const files = job.result?.files ?? [];
+  // Previews show how a running job is doing; once there is a result picture, that shows it
+  // (a swapped video's preview, its last swapped frame, stays).
+  const pictured = files.some((file) => file.contentType.startsWith('image/'));
+  $('job-previews').replaceChildren(...(pictured ? [] : job.previews ?? []).map((preview) =>
     element('img', { src: `${preview.download}?v=${stamp}`, alt: `preview ${preview.name}` })));
-  $('job-result').replaceChildren(...(job.result?.files ?? []).map((file) => element('div', {},
+  $('job-result').replaceChildren(...files.map((file) => element('div', {},
     element('a', { href: file.download, target: '_blank', rel: 'noopener' }, `Download ${file.name}`),
     element('span', { className: 'muted' }, ` ${Math.ceil(file.bytes / 1024)} KB`),
-    ...(file.contentType.startsWith('image/') ? [element('img', { src: file.download, alt: file.name })] : []))));
+    ...(file.contentType.startsWith('image/') ? [element('img', { src: file.download, alt: file.name })] : []),
+    ...(file.contentType.startsWith('video/') ? [element('video', { src: file.download, controls: true, preload: 'metadata' })] : []))));
   $('job-cancel').hidden = !job.links.cancel;
   if (FINISHED.has(job.state)) {
     stream?.close();
     clearInterval(poller);
     loadJobs().catch(showProblem);
     if (job.kind === 'extract' && job.parameters.faceSetId === selectedFaceSet) loadFaces().catch(showProblem);
+    if (job.kind === 'train') loadFaceSets().catch(showProblem);
   }
 }
 
@@ -275,6 +236,8 @@ dropzone.addEventListener('drop', guarded(async (event) => {
   await upload(event.dataTransfer.files);
 }));
 $('extract-button').addEventListener('click', guarded(extract));
+$('train-form').addEventListener('submit', guarded(async () => submitted(await train.submit())));
+$('convert-form').addEventListener('submit', guarded(async () => submitted(await convert.submit())));
 $('face-sort').addEventListener('change', guarded(loadFaces));
 $('job-cancel').addEventListener('click', guarded(cancelWatched));
 $('job-more').addEventListener('click', guarded(() => loadJobs(true)));

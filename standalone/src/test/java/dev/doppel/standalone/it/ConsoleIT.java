@@ -2,7 +2,6 @@ package dev.doppel.standalone.it;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,8 +17,6 @@ import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -31,9 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConsoleIT {
 
-    private static final String CHROMIUM = System.getenv().getOrDefault("DOPPEL_IT_CHROMIUM", "/usr/bin/chromium");
-    private static final String CHROMEDRIVER = System.getenv().getOrDefault("DOPPEL_IT_CHROMEDRIVER", "/usr/bin/chromedriver");
-
     private static WebDriver browser;
     private static Path profile;
 
@@ -42,14 +36,7 @@ class ConsoleIT {
     @BeforeAll
     static void startChromium() throws Exception {
         profile = Files.createTempDirectory("doppel-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        // Without the background-networking flags Chromium keeps dialling out on a closed network.
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile, "--window-size=1400,1400");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build();
-        browser = new ChromeDriver(service, options);
+        browser = HeadlessChromium.start(profile);
     }
 
     @AfterAll
@@ -105,23 +92,11 @@ class ConsoleIT {
         // The screenshot shows the viewport: bring the contact sheet into it and measure it there.
         ChromeDriver chrome = (ChromeDriver) browser;
         chrome.executeScript("arguments[0].scrollIntoView({block: 'center'})", sheet);
-        @SuppressWarnings("unchecked")
-        java.util.Map<String, Number> box = (java.util.Map<String, Number>) chrome.executeScript(
-                "const r = arguments[0].getBoundingClientRect(); return {x: r.x, y: r.y, width: r.width, height: r.height};", sheet);
+        Rectangle area = HeadlessChromium.boxOf(chrome, sheet);
         byte[] png = chrome.getScreenshotAs(OutputType.BYTES);
         Files.write(Path.of("target", "console-extract.png"), png);
         BufferedImage screenshot = ImageIO.read(new ByteArrayInputStream(png));
-        Rectangle area = new Rectangle(box.get("x").intValue(), box.get("y").intValue(), box.get("height").intValue(),
-                box.get("width").intValue());
         assertThat(area.getWidth()).isGreaterThan(200);
-        assertThat(distinctColours(screenshot, area)).as("the contact sheet of faces is drawn on screen").isGreaterThan(500);
-    }
-
-    private static long distinctColours(BufferedImage screenshot, Rectangle area) {
-        return java.util.stream.IntStream.range(Math.max(0, area.getY()), Math.min(screenshot.getHeight(), area.getY() + area.getHeight()))
-                .flatMap(y -> java.util.stream.IntStream.range(Math.max(0, area.getX()), Math.min(screenshot.getWidth(), area.getX() + area.getWidth()))
-                        .map(x -> screenshot.getRGB(x, y)))
-                .distinct()
-                .count();
+        assertThat(HeadlessChromium.distinctColours(screenshot, area)).as("the contact sheet of faces is drawn on screen").isGreaterThan(500);
     }
 }

@@ -1,0 +1,133 @@
+package dev.doppel.standalone.it;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.Rectangle;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole swap in headless Chromium: train a (tiny) model from two face sets and watch it learn,
+ * then swap a photo with it and read the result and its quality report. The face sets are made
+ * through the API, as ConsoleIT already drives making one in the browser.
+ */
+class ConsoleSwapIT {
+
+    private static final Map<String, String> TINY_MODEL = Map.of("widthScale", "0.125", "batchSize", "4", "iterations", "10",
+            "checkpointEvery", "10");
+
+    private static ChromeDriver browser;
+
+    private final RunningDoppel doppel = RunningDoppel.get();
+    private final ApiClient api = doppel.api;
+
+    @BeforeAll
+    static void startChromium() throws Exception {
+        browser = HeadlessChromium.start(Files.createTempDirectory("doppel-chromium-"));
+    }
+
+    @AfterAll
+    static void stopChromium() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aNewUserTrainsAModelAndSwapsAPhotoFromTheBrowser() throws Exception {
+        UUID faceSetA = api.createFaceSet("Swap A");
+        UUID photo = UUID.fromString(api.uploadOk(faceSetA, TestMedia.portrait("a.jpg")).get(0).path("id").asString());
+        UUID faceSetB = api.createFaceSet("Swap B");
+        api.uploadOk(faceSetB, new ApiClient.Part("file", "b.jpg", "image/jpeg", TestMedia.sampleJpeg(3, 960)));
+        api.awaitState(api.submitExtract(faceSetA), "SUCCEEDED", Duration.ofMinutes(2));
+        api.awaitState(api.submitExtract(faceSetB), "SUCCEEDED", Duration.ofMinutes(2));
+
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        WebDriverWait longWait = new WebDriverWait(browser, Duration.ofMinutes(4));
+        browser.get(api.base() + "/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-key"))).sendKeys(doppel.apiKey);
+        browser.findElement(By.id("signin-button")).click();
+
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#train-faceset-b option[value='" + faceSetB + "']")));
+        new Select(browser.findElement(By.id("train-faceset-a"))).selectByValue(faceSetA.toString());
+        new Select(browser.findElement(By.id("train-faceset-b"))).selectByValue(faceSetA.toString());
+        browser.findElement(By.id("train-submit")).click();
+        WebElement banner = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error-banner")));
+        assertThat(banner.getText()).isEqualTo("Invalid job parameters: Parameters 'faceSetA' and 'faceSetB' must be two different face sets.");
+        new Select(browser.findElement(By.id("train-faceset-b"))).selectByValue(faceSetB.toString());
+        assertThat(new Select(browser.findElement(By.id("train-resolution"))).getFirstSelectedOption().getText()).isEqualTo("64 px");
+        Map.of("widthScale", "1.0", "batchSize", "16", "iterations", "20000", "checkpointEvery", "250", "learningRate", "5e-5")
+                .forEach((name, shown) -> assertThat(browser.findElement(By.id("train-" + name)).getDomProperty("value"))
+                        .as("the API's default %s", name).isEqualTo(shown));
+        TINY_MODEL.forEach((name, value) -> {
+            WebElement field = browser.findElement(By.id("train-" + name));
+            field.clear();
+            field.sendKeys(value);
+        });
+        browser.findElement(By.id("train-submit")).click();
+
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("error-banner")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("job-train")));
+        longWait.until(ExpectedConditions.textToBe(By.id("job-state"), "SUCCEEDED"));
+        assertThat(browser.findElement(By.id("job-train-stats")).getText()).contains("iteration 10 of 10").contains("EGs/s")
+                .contains("loss A").contains("loss B");
+        wait.until(driver -> !java.util.Objects.requireNonNullElse(driver.findElement(By.id("loss-chart")).getDomAttribute("data-points"), "0")
+                .equals("0"));
+        assertThat(browser.findElements(By.cssSelector("#loss-chart polyline"))).hasSize(2);
+        assertThat(browser.findElement(By.id("job-result")).getText()).contains("Download preview.png");
+        assertThat(browser.findElement(By.id("job-cancel")).isDisplayed()).as("a finished job cannot be cancelled").isFalse();
+        Files.write(Path.of("target", "console-train.png"), browser.getScreenshotAs(OutputType.BYTES));
+
+        WebElement trained = wait.until(driver -> driver.findElements(By.cssSelector("#convert-model option")).stream()
+                .filter(option -> option.getText().startsWith("Swap A ↔ Swap B")).findFirst().orElse(null));
+        assertThat(trained.getText()).contains("iteration 10");
+        trained.click();
+        new Select(browser.findElement(By.id("convert-media"))).selectByValue(photo.toString());
+        assertThat(new Select(browser.findElement(By.id("convert-colour"))).getFirstSelectedOption().getText()).isEqualTo("reinhard");
+        assertThat(new Select(browser.findElement(By.id("convert-blend"))).getFirstSelectedOption().getText()).isEqualTo("feather");
+        assertThat(new Select(browser.findElement(By.id("convert-format"))).getFirstSelectedOption().getText()).isEqualTo("keep input");
+        assertThat(browser.findElement(By.id("convert-crf")).getDomProperty("value")).isEqualTo("23");
+        assertThat(browser.findElement(By.id("convert-watermark")).isSelected()).isFalse();
+        browser.findElement(By.id("convert-submit")).click();
+
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("job-convert")));
+        longWait.until(ExpectedConditions.textToBe(By.id("job-state"), "SUCCEEDED"));
+        WebElement report = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("quality-report")));
+        assertThat(report.getText()).containsPattern("Swapped [1-9]\\d* of [1-9]\\d* faces found\\.").contains("Identity distance to B (Swap B):")
+                .contains("under 0.6 reads as the same person").contains("Landmark drift:").doesNotContain("undefined").doesNotContain("NaN");
+        assertThat(browser.findElement(By.id("job-result")).getText()).contains("Download swap.jpg").contains("Download report.json");
+        WebElement swapped = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#job-result img[alt='swap.jpg']")));
+        wait.until(driver -> ((Number) browser.executeScript("return arguments[0].naturalWidth", swapped)).intValue() == 960);
+        assertThat(browser.findElement(By.id("error-banner")).isDisplayed()).isFalse();
+
+        // The screenshot shows the viewport: the swapped photo and its report must both be on it.
+        browser.executeScript("document.getElementById('job-detail').scrollIntoView({block: 'start'})");
+        Rectangle picture = HeadlessChromium.boxOf(browser, swapped);
+        Rectangle words = HeadlessChromium.boxOf(browser, report);
+        byte[] png = browser.getScreenshotAs(OutputType.BYTES);
+        Files.write(Path.of("target", "console-swap.png"), png);
+        BufferedImage screenshot = ImageIO.read(new ByteArrayInputStream(png));
+        assertThat(picture.getWidth()).isGreaterThan(200);
+        assertThat(HeadlessChromium.distinctColours(screenshot, picture)).as("the swapped photo is drawn on screen").isGreaterThan(500);
+        assertThat(words.getY()).as("the quality report is on screen").isBetween(0, screenshot.getHeight() - words.getHeight());
+        assertThat(HeadlessChromium.distinctColours(screenshot, words)).as("the quality report is drawn on screen").isGreaterThan(5);
+    }
+}
