@@ -69,16 +69,30 @@ class ConvertEndToEndIT {
 
     @Test
     void aVideoKeepsItsFramesAndSoundAndSaysItIsAiMade() throws Exception {
-        UUID clip = UUID.fromString(api.uploadOk(faceSetA, TestMedia.panZoomVideo("clip.mp4", 12)).get(0).path("id").asString());
+        ApiClient.Part source = TestMedia.panZoomVideo("clip.mp4", 12);
+        UUID clip = UUID.fromString(api.uploadOk(faceSetA, source).get(0).path("id").asString());
         JsonNode job = api.awaitState(submit(clip, Map.of("crf", 20)), "SUCCEEDED", Duration.ofMinutes(3));
         assertThat(job.path("metrics").path("framesDone").asInt()).isEqualTo(12);
         assertThat(job.path("metrics").path("framesPerSecond").asDouble()).isPositive();
         assertThat(job.path("metrics").path("facesSwapped").asInt()).isPositive();
         assertThat(job.path("metrics").path("audio").asString()).isEqualTo("copied aac");
 
+        Path original = Files.createTempFile("doppel-clip-", ".mp4");
         Path video = Files.createTempFile("doppel-swap-", ".mp4");
         try {
+            Files.write(original, source.bytes());
             Files.write(video, download(job, "swap.mp4"));
+            assertThat(audioSamples(video)).as("audio samples, within one AAC frame").isCloseTo(audioSamples(original),
+                    org.assertj.core.data.Offset.offset(1024L));
+            try (FFmpegFrameGrabber before = new FFmpegFrameGrabber(original.toFile())) {
+                before.start();
+                long sourceDuration = before.getLengthInTime();
+                try (FFmpegFrameGrabber after = new FFmpegFrameGrabber(video.toFile())) {
+                    after.start();
+                    assertThat(after.getLengthInTime()).as("duration, within a frame").isCloseTo(sourceDuration,
+                            org.assertj.core.data.Offset.offset(100_000L));
+                }
+            }
             try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(video.toFile())) {
                 grabber.start();
                 assertThat(grabber.getImageWidth()).isEqualTo(640);
@@ -93,8 +107,20 @@ class ConvertEndToEndIT {
                 assertThat(frames).isEqualTo(12);
             }
         } finally {
+            Files.deleteIfExists(original);
             Files.deleteIfExists(video);
         }
+    }
+
+    private static long audioSamples(Path file) throws Exception {
+        long samples = 0;
+        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
+            grabber.start();
+            for (Frame frame = grabber.grabSamples(); frame != null; frame = grabber.grabSamples()) {
+                samples += frame.samples[0].limit(); // the clip is mono
+            }
+        }
+        return samples;
     }
 
     @Test
@@ -115,6 +141,17 @@ class ConvertEndToEndIT {
         JsonNode refused = api.awaitState(corrupt, "FAILED", Duration.ofMinutes(2));
         assertThat(refused.path("error").path("type").asString()).endsWith("/media-unreadable");
         assertNothingStored(corrupt);
+
+        // A video whose only stream is sound (as if its picture used a codec we cannot read): refused the same way.
+        UUID silentFilm = UUID.fromString(api.uploadOk(faceSetA, TestMedia.panZoomVideo("clip.mp4", 4)).get(0).path("id").asString());
+        String videoKey = doppel.bean(JdbcClient.class).sql("select object_key from media where id = :id").param("id", silentFilm)
+                .query(String.class).single();
+        doppel.bean(ObjectStore.class).put(videoKey, TestMedia.soundOnlyMp4(), "video/mp4");
+        UUID noPicture = submit(silentFilm, Map.of());
+        JsonNode unreadable = api.awaitState(noPicture, "FAILED", Duration.ofMinutes(2));
+        assertThat(unreadable.path("error").path("type").asString()).endsWith("/media-unreadable");
+        assertThat(unreadable.path("error").path("detail").asString()).contains("video stream");
+        assertNothingStored(noPicture);
 
         api.post("/api/v1/jobs", Map.of("kind", "convert", "parameters", Map.of("modelId", modelId.toString(),
                 "mediaId", blank.toString(), "colourMatch", "sepia"))).problem(422, "invalid-job-parameters");

@@ -133,6 +133,11 @@ class JobLifecycleIT {
             jobId = SteppingJobs.submit(doppel, 100, 100);
             JsonNode running = api.awaitState(jobId, "RUNNING", Duration.ofSeconds(30));
             assertThat(running.path("attempt").asInt()).isEqualTo(1);
+            // Hand back only once a step is recorded: a shutdown before the first safe point has nothing to keep.
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (api.job(jobId).path("metrics").path("step").asInt() < 1 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
         } finally {
             long closing = System.nanoTime();
             leaving.close();

@@ -86,6 +86,24 @@ final class TestMedia {
         }
     }
 
+    /** An MP4 holding one second of AAC sound and no picture. */
+    static byte[] soundOnlyMp4() throws IOException {
+        Path file = Files.createTempFile("doppel-test-", ".mp4");
+        try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), 1)) {
+            recorder.setFormat("mp4");
+            recorder.setAudioCodec(avcodec.AV_CODEC_ID_AAC);
+            recorder.setSampleRate(44_100);
+            recorder.start();
+            for (int i = 0; i < 10; i++) {
+                recorder.recordSamples(44_100, 1, tone(4_410, i));
+            }
+            recorder.stop();
+            return Files.readAllBytes(file);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
     private static java.nio.ShortBuffer tone(int samples, int offset) {
         short[] wave = new short[samples];
         for (int i = 0; i < samples; i++) {
