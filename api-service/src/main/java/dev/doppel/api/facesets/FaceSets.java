@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.UUID;
 
@@ -73,9 +74,9 @@ public class FaceSets {
         return media.countByFaceSetIdAndTenantId(faceSetId, caller.tenantId());
     }
 
-    /** Whether the caller has an upload with this id, in any of their face sets. */
-    public boolean mediaExists(Caller caller, UUID mediaId) {
-        return media.existsByIdAndTenantId(mediaId, caller.tenantId());
+    /** The caller's upload with this id, in any of their face sets. */
+    public Optional<Media> findUpload(Caller caller, UUID mediaId) {
+        return media.findByIdAndTenantId(mediaId, caller.tenantId());
     }
 
     /** Faces the last successful extract job kept: what training learns from. */

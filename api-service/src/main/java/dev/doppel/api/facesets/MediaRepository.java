@@ -1,6 +1,7 @@
 package dev.doppel.api.facesets;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -11,5 +12,5 @@ interface MediaRepository extends JpaRepository<Media, UUID> {
 
     long countByFaceSetIdAndTenantId(UUID faceSetId, UUID tenantId);
 
-    boolean existsByIdAndTenantId(UUID id, UUID tenantId);
+    Optional<Media> findByIdAndTenantId(UUID id, UUID tenantId);
 }

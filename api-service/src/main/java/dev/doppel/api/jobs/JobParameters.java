@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import dev.doppel.api.facesets.FaceSet;
 import dev.doppel.api.facesets.FaceSets;
+import dev.doppel.api.facesets.Media;
 import dev.doppel.api.system.ApiProblem;
 import dev.doppel.api.tenancy.Caller;
 import dev.doppel.api.models.Models;
@@ -94,8 +95,12 @@ class JobParameters {
             throw invalid("Model " + parameters.modelId() + " has no " + parameters.checkpoint()
                     + " checkpoint yet; its train job writes one every checkpointEvery iterations.");
         }
-        if (!faceSets.mediaExists(caller, parameters.mediaId())) {
-            throw invalid("Upload " + parameters.mediaId() + " does not exist; upload the photo or video to a face set first.");
+        Media upload = faceSets.findUpload(caller, parameters.mediaId()).orElseThrow(() -> invalid("Upload " + parameters.mediaId()
+                + " does not exist; upload the photo or video to a face set first."));
+        // H.264 in 4:2:0 needs even sides, and the output keeps the input's size.
+        if (upload.kind().equals("VIDEO") && (upload.width() % 2 != 0 || upload.height() % 2 != 0)) {
+            throw invalid("Video " + parameters.mediaId() + " is " + upload.width() + "x" + upload.height()
+                    + "; H.264 output needs an even width and height, so it cannot be converted at its own size.");
         }
     }
 
