@@ -155,6 +155,26 @@ class ConvertEndToEndIT {
 
         api.post("/api/v1/jobs", Map.of("kind", "convert", "parameters", Map.of("modelId", modelId.toString(),
                 "mediaId", blank.toString(), "colourMatch", "sepia"))).problem(422, "invalid-job-parameters");
+        JsonNode odd = api.uploadOk(faceSetA, TestMedia.oddSizedMov("odd.mov")).get(0);
+        assertThat(odd.path("height").asInt()).isEqualTo(241);
+        ApiClient.Response refusedOdd = api.post("/api/v1/jobs", Map.of("kind", "convert", "parameters", Map.of("modelId",
+                modelId.toString(), "mediaId", odd.path("id").asString())));
+        assertThat(refusedOdd.problem(422, "invalid-job-parameters").path("detail").asString()).contains("even width and height");
+    }
+
+    @Test
+    void aVideoCancelledMidwayLeavesNoResult() throws Exception {
+        UUID clip = UUID.fromString(api.uploadOk(faceSetA, TestMedia.panZoomVideo("long.mp4", 120)).get(0).path("id").asString());
+        UUID jobId = submit(clip, Map.of());
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (api.job(jobId).path("metrics").path("framesDone").asInt() < 3) {
+            assertThat(System.nanoTime()).as("the conversion gets going").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+        assertThat(api.postEmpty("/api/v1/jobs/" + jobId + "/cancel").status()).isEqualTo(202);
+        JsonNode cancelled = api.awaitState(jobId, "CANCELLED", Duration.ofMinutes(1));
+        assertThat(cancelled.path("metrics").path("framesDone").asInt()).isLessThan(120);
+        assertNothingStored(jobId);
     }
 
     private static UUID submit(UUID mediaId, Map<String, Object> options) {

@@ -86,6 +86,26 @@ final class TestMedia {
         }
     }
 
+    /** A short Motion JPEG QuickTime clip of an odd height, which H.264 in 4:2:0 cannot keep. */
+    static ApiClient.Part oddSizedMov(String name) throws IOException {
+        Path file = Files.createTempFile("doppel-test-", ".mov");
+        try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), 320, 241, 0);
+                Java2DFrameConverter converter = new Java2DFrameConverter()) {
+            recorder.setFormat("mov");
+            recorder.setVideoCodec(avcodec.AV_CODEC_ID_MJPEG);
+            recorder.setPixelFormat(avutil.AV_PIX_FMT_YUVJ444P);
+            recorder.setFrameRate(10);
+            recorder.start();
+            for (int i = 0; i < 5; i++) {
+                recorder.record(converter.convert(picture(320, 241, Color.ORANGE)));
+            }
+            recorder.stop();
+            return new ApiClient.Part("file", name, "video/quicktime", Files.readAllBytes(file));
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
     /** An MP4 holding one second of AAC sound and no picture. */
     static byte[] soundOnlyMp4() throws IOException {
         Path file = Files.createTempFile("doppel-test-", ".mp4");
