@@ -1,7 +1,7 @@
 package dev.doppel.pipeline.face;
 
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferInt;
+import java.awt.image.DataBufferByte;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -27,8 +27,19 @@ public record RgbImage(int width, int height, byte[] rgb) {
     public static RgbImage of(BufferedImage image) {
         int width = image.getWidth();
         int height = image.getHeight();
+        byte[] rgb = new byte[width * height * 3];
+        // Decoded video frames are 3-byte BGR: swap the bytes rather than go through getRGB per pixel.
+        if (image.getType() == BufferedImage.TYPE_3BYTE_BGR && image.getRaster().getDataBuffer() instanceof DataBufferByte buffer
+                && buffer.getData().length == rgb.length) {
+            byte[] bgr = buffer.getData();
+            for (int i = 0; i < rgb.length; i += 3) {
+                rgb[i] = bgr[i + 2];
+                rgb[i + 1] = bgr[i + 1];
+                rgb[i + 2] = bgr[i];
+            }
+            return new RgbImage(width, height, rgb);
+        }
         int[] argb = image.getRGB(0, 0, width, height, null, 0, width);
-        byte[] rgb = new byte[argb.length * 3];
         for (int i = 0; i < argb.length; i++) {
             rgb[3 * i] = (byte) (argb[i] >> 16);
             rgb[3 * i + 1] = (byte) (argb[i] >> 8);
@@ -37,12 +48,17 @@ public record RgbImage(int width, int height, byte[] rgb) {
         return new RgbImage(width, height, rgb);
     }
 
-    /** The same pixels as a TYPE_INT_RGB image, for encoders and drawing. */
+    /**
+     * The same pixels as a TYPE_3BYTE_BGR image, for encoders and drawing: the layout FFmpeg takes
+     * as it is, so a video frame goes to the encoder without another conversion.
+     */
     public BufferedImage toImage() {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
-        for (int i = 0; i < pixels.length; i++) {
-            pixels[i] = (rgb[3 * i] & 0xff) << 16 | (rgb[3 * i + 1] & 0xff) << 8 | rgb[3 * i + 2] & 0xff;
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+        byte[] bgr = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+        for (int i = 0; i < bgr.length; i += 3) {
+            bgr[i] = rgb[i + 2];
+            bgr[i + 1] = rgb[i + 1];
+            bgr[i + 2] = rgb[i];
         }
         return image;
     }
