@@ -1,4 +1,4 @@
-// The loss chart: two lines over iterations as inline SVG, small enough to need no library.
+// The loss chart: a line per named loss over iterations as inline SVG, small enough to need no library.
 const SVG = 'http://www.w3.org/2000/svg';
 const WIDTH = 400;
 const HEIGHT = 170;
@@ -11,7 +11,9 @@ function svg(tag, attributes, text) {
   return node;
 }
 
-/** Draws points ({iteration, lossA, lossB}) into the given <svg>; data-points says how many it holds. */
+const COLOURS = ['loss-0', 'loss-1', 'loss-2', 'loss-3', 'loss-4', 'loss-5'];
+
+/** Draws points ({iteration, losses: {name: value}}) into the given <svg>; data-points says how many it holds. */
 export function drawLossChart(chart, points) {
   chart.setAttribute('viewBox', `0 0 ${WIDTH} ${HEIGHT}`);
   chart.dataset.points = String(points.length);
@@ -20,7 +22,8 @@ export function drawLossChart(chart, points) {
       'The first loss point comes with the first checkpoint.'));
     return;
   }
-  const losses = points.flatMap((point) => [point.lossA, point.lossB]);
+  const names = [...new Set(points.flatMap((point) => Object.keys(point.losses ?? {})))];
+  const losses = points.flatMap((point) => names.map((name) => point.losses[name]).filter((value) => value != null));
   // From zero, so that the chart shows how far the loss has come down, not just its wiggles.
   const low = Math.min(0, ...losses);
   const high = Math.max(...losses);
@@ -29,12 +32,14 @@ export function drawLossChart(chart, points) {
   const last = points[points.length - 1].iteration;
   const x = (iteration) => PAD.left + (last === first ? 0.5 : (iteration - first) / (last - first)) * (WIDTH - PAD.left - PAD.right);
   const y = (loss) => PAD.top + (1 - (loss - low) / span) * (HEIGHT - PAD.top - PAD.bottom);
-  const line = (key, className) => {
-    const coordinates = points.map((point) => `${x(point.iteration).toFixed(1)},${y(point[key]).toFixed(1)}`);
-    const end = points[points.length - 1];
+  const line = (name, className) => {
+    const measured = points.filter((point) => point.losses?.[name] != null);
+    const coordinates = measured.map((point) => `${x(point.iteration).toFixed(1)},${y(point.losses[name]).toFixed(1)}`);
+    const end = measured[measured.length - 1];
     return [svg('polyline', { points: coordinates.join(' '), class: className }),
-      svg('circle', { cx: x(end.iteration).toFixed(1), cy: y(end[key]).toFixed(1), r: 2.5, class: className })];
+      svg('circle', { cx: x(end.iteration).toFixed(1), cy: y(end.losses[name]).toFixed(1), r: 2.5, class: className })];
   };
+  const colour = (index) => COLOURS[index % COLOURS.length];
   const bottom = HEIGHT - PAD.bottom;
   chart.replaceChildren(
     svg('line', { x1: PAD.left, y1: bottom, x2: WIDTH - PAD.right, y2: bottom, class: 'axis-line' }),
@@ -43,8 +48,12 @@ export function drawLossChart(chart, points) {
     svg('text', { x: PAD.left - 4, y: bottom, 'text-anchor': 'end', class: 'axis' }, low.toPrecision(3)),
     svg('text', { x: PAD.left, y: HEIGHT - 6, class: 'axis' }, `iteration ${first}`),
     svg('text', { x: WIDTH - PAD.right, y: HEIGHT - 6, 'text-anchor': 'end', class: 'axis' }, String(last)),
-    svg('text', { x: WIDTH - PAD.right, y: PAD.top + 8, 'text-anchor': 'end', class: 'loss-a' }, 'loss A'),
-    svg('text', { x: WIDTH - PAD.right, y: PAD.top + 22, 'text-anchor': 'end', class: 'loss-b' }, 'loss B'),
-    ...line('lossA', 'loss-a'),
-    ...line('lossB', 'loss-b'));
+    ...names.map((name, index) => svg('text', { x: WIDTH - PAD.right, y: PAD.top + 8 + 14 * index, 'text-anchor': 'end',
+      class: `legend ${colour(index)}` }, lossLabel(name))),
+    ...names.flatMap((name, index) => line(name, colour(index))));
+}
+
+/** reconstructionA reads "reconstruction A". */
+export function lossLabel(name) {
+  return name.replace(/([a-z])([A-Z])/g, '$1 $2');
 }

@@ -208,9 +208,19 @@ async function cancelWatched() {
 
 // --- wiring ---
 
+/** The job kinds come from the API, so a new kind shows up in the filter without a change here. */
+async function offerJobKinds() {
+  const kinds = await api('GET', '/api/v1/job-kinds');
+  const select = $('filter-kind');
+  const chosen = select.value;
+  select.replaceChildren(element('option', { value: '' }, 'all kinds'),
+    ...kinds.map((kind) => element('option', { value: kind.kind, title: kind.description }, kind.kind)));
+  select.value = kinds.some((kind) => kind.kind === chosen) ? chosen : '';
+}
+
 async function enterConsole() {
   show('console');
-  await Promise.all([loadFaceSets(), loadJobs()]);
+  await Promise.all([loadFaceSets(), loadJobs(), offerJobKinds(), train.offerArchitectures()]);
 }
 
 $('signin-form').addEventListener('submit', guarded(async () => {

@@ -16,7 +16,7 @@ export async function offerChoices(faceSets) {
   models = new Map(listed.map((model) => [model.id, model]));
   const ready = listed.filter((model) => model.links.checkpoint);
   refill($('convert-model'), 'choose a trained model', ready.map((model) => element('option', { value: model.id },
-    `${nameOf(model.faceSetA)} ↔ ${nameOf(model.faceSetB)} · iteration ${model.iteration} · ${model.id.slice(0, 8)}`)));
+    `${nameOf(model.faceSets?.A)} ↔ ${nameOf(model.faceSets?.B)} · ${model.architecture} on ${model.engine} · iteration ${model.iteration} · ${model.id.slice(0, 8)}`)));
   refill($('convert-media'), 'choose a photo or video', details.filter((faceSet) => faceSet.media.length).map((faceSet) =>
     element('optgroup', { label: faceSet.name }, ...faceSet.media.map((media) => element('option', { value: media.id },
       `${media.name ?? media.id} (${media.format} ${(media.kind ?? '').toLowerCase()}${media.durationMs ? `, ${(media.durationMs / 1000).toFixed(1)} s` : ''})`)))));
@@ -65,8 +65,8 @@ function qualityReport(job, metrics) {
   const towardsB = (job.parameters?.direction ?? 'AtoB') === 'AtoB';
   const model = models.get(job.parameters?.modelId);
   const person = (letter, faceSetId) => (model ? `${letter} (${nameOf(faceSetId)})` : letter);
-  const target = towardsB ? person('B', model?.faceSetB) : person('A', model?.faceSetA);
-  const source = towardsB ? person('A', model?.faceSetA) : person('B', model?.faceSetB);
+  const target = towardsB ? person('B', model?.faceSets?.B) : person('A', model?.faceSets?.A);
+  const source = towardsB ? person('A', model?.faceSets?.A) : person('B', model?.faceSets?.B);
   const lines = [`Swapped ${metrics.facesSwapped} of ${metrics.facesFound} faces found` +
     (metrics.frames > 1 ? ` in ${metrics.frames} frames (${metrics.framesWithFaces} with faces).` : '.')];
   if (metrics.meanDistanceToTarget != null) {

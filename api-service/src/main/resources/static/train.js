@@ -1,6 +1,6 @@
 // Training from the browser: the form (the API's defaults filled in) and the live view of a train job.
 import { $, FINISHED, api, element, rounded } from './common.js';
-import { drawLossChart } from './chart.js';
+import { drawLossChart, lossLabel } from './chart.js';
 
 const NUMBERS = ['widthScale', 'batchSize', 'iterations', 'checkpointEvery', 'learningRate'];
 
@@ -8,6 +8,25 @@ let chartedJob = null;
 let chartedState = null;
 let wantedState = null;
 let charting = false;
+
+/** Offers the architectures the API knows, each with its engines, the default engine chosen. */
+export async function offerArchitectures() {
+  const architectures = await api('GET', '/api/v1/architectures');
+  const select = $('train-architecture');
+  const chosen = select.value;
+  select.replaceChildren(...architectures.map((architecture) => element('option', { value: architecture.name,
+    title: architecture.description }, architecture.name)));
+  select.value = architectures.some((architecture) => architecture.name === chosen) ? chosen : architectures[0]?.name ?? '';
+  const offerEngines = () => {
+    const architecture = architectures.find((candidate) => candidate.name === select.value);
+    $('train-engine').replaceChildren(...(architecture?.engines ?? []).map((engine) => element('option', { value: engine }, engine)));
+    $('train-engine').value = architecture?.defaultEngine ?? '';
+    $('train-resolution').replaceChildren(...(architecture?.resolutions ?? []).map((side) =>
+      element('option', { value: String(side) }, `${side} px`)));
+  };
+  select.onchange = offerEngines;
+  offerEngines();
+}
 
 /** Offers the face sets as A and B, keeping what was chosen. */
 export function offerFaceSets(faceSets) {
@@ -22,8 +41,8 @@ export function offerFaceSets(faceSets) {
 
 /** Submits the train job the form describes; answers the job. */
 export function submit() {
-  const parameters = { faceSetA: $('train-faceset-a').value, faceSetB: $('train-faceset-b').value,
-    resolution: Number($('train-resolution').value) };
+  const parameters = { architecture: $('train-architecture').value, engine: $('train-engine').value,
+    faceSetA: $('train-faceset-a').value, faceSetB: $('train-faceset-b').value, resolution: Number($('train-resolution').value) };
   NUMBERS.forEach((name) => { parameters[name] = Number($(`train-${name}`).value); });
   return api('POST', '/api/v1/jobs', { kind: 'train', parameters });
 }
@@ -37,8 +56,7 @@ export function render(job) {
   const target = job.parameters?.iterations ?? 20000;
   const parts = [metrics.iteration != null ? `iteration ${metrics.iteration} of ${target}` : 'not started yet'];
   if (metrics.egsPerSecond != null) parts.push(`${rounded(metrics.egsPerSecond, 2)} EGs/s`);
-  if (metrics.lossA != null) parts.push(`loss A ${rounded(metrics.lossA, 4)}`);
-  if (metrics.lossB != null) parts.push(`loss B ${rounded(metrics.lossB, 4)}`);
+  Object.entries(metrics.losses ?? {}).forEach(([name, value]) => parts.push(`${lossLabel(name)} ${rounded(value, 4)}`));
   $('job-train-stats').textContent = parts.join(' · ');
   if (chartedJob !== job.id) {
     chartedJob = job.id;

@@ -72,7 +72,8 @@ class ComposeFileTest {
     void theGpuWorkerIsOptionalReservesAGpuAndUsesTheCudaBuild() {
         Map<String, Object> gpu = service("worker-gpu");
         assertThat(strings(gpu.get("profiles"))).containsExactly("gpu");
-        assertThat(map(map(gpu.get("build")).get("args"))).containsEntry("VARIANT", "cuda");
+        assertThat(map(map(gpu.get("build")).get("args"))).containsEntry("VARIANT", "torch-cuda");
+        assertThat(environment("worker-gpu")).containsEntry("DOPPEL_WORKER_ENGINES", "pytorch");
         assertThat(map(map(service("worker").get("build")).get("args"))).containsEntry("VARIANT", "cpu");
         Object devices = map(map(map(gpu.get("deploy")).get("resources")).get("reservations")).get("devices");
         assertThat(map(((List<?>) devices).get(0))).containsEntry("driver", "nvidia");

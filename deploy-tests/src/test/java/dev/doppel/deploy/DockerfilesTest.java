@@ -38,11 +38,14 @@ class DockerfilesTest {
     }
 
     @Test
-    void theWorkerHasACpuAndACudaVariantChosenByABuildArgument() {
+    void theWorkerHasACpuAndTwoCudaVariantsChosenByABuildArgument() {
         List<String> lines = instructions("Dockerfile.worker");
         assertThat(lines.get(0)).isEqualTo("ARG VARIANT=cpu");
         assertThat(lines).anyMatch(line -> line.contains("-Pcuda") && line.contains("\"$VARIANT\" = cuda"));
+        assertThat(lines).anyMatch(line -> line.contains("-Ptorch-cuda") && line.contains("\"$VARIANT\" = torch-cuda"));
         assertThat(lines).anyMatch(line -> line.matches("FROM nvidia/cuda:11\\.6\\.\\d+-cudnn8-runtime-ubuntu\\S+ AS runtime-cuda"));
+        assertThat(lines).anyMatch(line -> line.matches("FROM nvidia/cuda:12\\.4\\.\\d+-base-ubuntu\\S+ AS runtime-torch-cuda"));
+        assertThat(lines).contains("ENV DOPPEL_WORKER_ENGINES=pytorch", "ENV DOPPEL_WORKER_ENGINES=samediff");
         assertThat(lines).anyMatch(line -> line.startsWith("FROM eclipse-temurin:17-jre") && line.endsWith("AS runtime-cpu"));
         assertThat(lines).contains("FROM runtime-${VARIANT}");
     }

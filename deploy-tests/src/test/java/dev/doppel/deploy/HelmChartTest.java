@@ -67,6 +67,7 @@ class HelmChartTest {
         assertThat(map(pod.get("nodeSelector"))).containsEntry("nvidia.com/gpu.present", "true");
         assertThat(list(pod.get("tolerations"))).contains(Map.of("key", "nvidia.com/gpu", "operator", "Exists", "effect", "NoSchedule"));
         assertThat(chart.env("-worker").get("DOPPEL_WORKER_KINDS")).containsEntry("value", "train,convert");
+        assertThat(chart.env("-worker").get("DOPPEL_WORKER_ENGINES")).containsEntry("value", "pytorch");
         assertThat(chart.env("-worker")).containsKeys("DOPPEL_WORKER_CONCURRENCY_TRAIN", "DOPPEL_WORKER_CONCURRENCY_CONVERT");
         assertThat(at(chart.one("Deployment", "-worker"), "spec")).as("KEDA owns the replica count").doesNotContainKey("replicas");
         assertProbesOnTheManagementPort(chart, "-worker");
@@ -79,15 +80,16 @@ class HelmChartTest {
         List<Map<String, Object>> rabbit = list(scaledObject.get("triggers")).stream().map(RenderedChart::map)
                 .filter(trigger -> "rabbitmq".equals(trigger.get("type"))).toList();
         assertThat(rabbit).extracting(trigger -> map(trigger.get("metadata")).get("queueName"))
-                .containsExactlyInAnyOrder("doppel.jobs.train", "doppel.jobs.convert");
+                .containsExactlyInAnyOrder("doppel.jobs.train.pytorch", "doppel.jobs.convert.pytorch");
         rabbit.forEach(trigger -> assertThat(map(trigger.get("metadata")))
                 .as("the management API counts unacknowledged messages too")
                 .containsEntry("protocol", "http").containsEntry("mode", "QueueLength").doesNotContainKey("excludeUnacknowledged"));
         Map<String, Object> running = list(scaledObject.get("triggers")).stream().map(RenderedChart::map)
                 .filter(trigger -> "postgresql".equals(trigger.get("type"))).findFirst().orElseThrow();
-        assertThat(map(running.get("metadata")).get("query").toString()).contains("state = 'RUNNING'").contains("'train', 'convert'");
+        assertThat(map(running.get("metadata")).get("query").toString()).contains("state = 'RUNNING'")
+                .contains("route in ('train.pytorch', 'convert.pytorch')");
         assertThat(at(scaledObject, "advanced", "scalingModifiers"))
-                .containsEntry("formula", "queue_train + queue_convert + running").containsEntry("target", "1");
+                .containsEntry("formula", "queue_train_pytorch + queue_convert_pytorch + running").containsEntry("target", "1");
         Map<String, Object> scaleDown = at(scaledObject, "advanced", "horizontalPodAutoscalerConfig", "behavior", "scaleDown");
         assertThat(list(scaleDown.get("policies"))).containsExactly(Map.of("type", "Pods", "value", 1, "periodSeconds", 600));
 
@@ -127,7 +129,9 @@ class HelmChartTest {
 
     @Test
     void theSchemaRejectsValuesTheAppsWouldRefuse() {
-        assertThatThrownBy(() -> template().set("worker.kinds[0]", "paint").call()).hasMessageContaining("kinds");
+        assertThatThrownBy(() -> template().set("worker.kinds[0]", "Paint It").call()).hasMessageContaining("kinds");
+        assertThatThrownBy(() -> template().set("worker.engines[0]", "../torch").call()).hasMessageContaining("engines");
+        assertThatThrownBy(() -> template().set("worker.autoscaling.queues[0]", "train..x").call()).hasMessageContaining("queues");
         assertThatThrownBy(() -> template().set("jobs.namespace", "Not Valid").call()).hasMessageContaining("namespace");
         assertThatThrownBy(() -> template().set("worker.gpu.enabled", "maybe").call()).hasMessageContaining("enabled");
     }

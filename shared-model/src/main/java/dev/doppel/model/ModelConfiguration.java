@@ -1,9 +1,13 @@
 package dev.doppel.model;
 
+import java.util.List;
+
+import dev.doppel.model.families.ModelFamilies;
 import dev.doppel.model.jobs.JobLedger;
 import dev.doppel.model.jobs.JobsProperties;
 import dev.doppel.model.media.MediaProbe;
 import dev.doppel.model.media.UploadLimits;
+import dev.doppel.model.messaging.JobRoutes;
 import dev.doppel.model.messaging.JobTopology;
 import dev.doppel.model.storage.ObjectStore;
 import dev.doppel.model.storage.StorageProperties;
@@ -12,10 +16,12 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The beans api and worker share; each service imports this. */
 @Configuration(proxyBeanMethods = false)
+@Import(ModelFamilies.class)
 @EnableConfigurationProperties({JobsProperties.class, StorageProperties.class, UploadLimits.class})
 public class ModelConfiguration {
 
@@ -37,8 +43,8 @@ public class ModelConfiguration {
     }
 
     @Bean
-    JobTopology jobTopology(JobsProperties jobs) {
-        return new JobTopology(jobs.namespace());
+    JobTopology jobTopology(JobsProperties jobs, List<JobRoutes> routes) {
+        return new JobTopology(jobs.namespace(), routes);
     }
 
     /** Registered before any listener container starts, so queues exist before consumers attach. */

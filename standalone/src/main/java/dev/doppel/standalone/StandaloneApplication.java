@@ -57,6 +57,8 @@ public final class StandaloneApplication {
         Map<String, Object> defaults = new HashMap<>(servers);
         defaults.put("doppel.auth.bootstrap-key-file", dataDir.resolve("api-key.txt").toString());
         defaults.put("doppel.worker.scratch-dir", dataDir.resolve("scratch").toString());
+        // One worker for everything: both engines, since the jar carries libtorch's CPU natives too.
+        defaults.put("doppel.worker.engines", "samediff,pytorch");
         application.setDefaultProperties(defaults);
         return application.run(args);
     }

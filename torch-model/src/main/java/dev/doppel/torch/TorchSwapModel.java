@@ -11,6 +11,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import dev.doppel.pipeline.family.ModelImplementation;
 import dev.doppel.pipeline.swap.FaceBatch;
 import dev.doppel.pipeline.swap.Identity;
 import dev.doppel.pipeline.swap.StepLosses;
@@ -42,10 +43,10 @@ import java.util.Map;
  */
 public final class TorchSwapModel implements SwapModel {
 
-    /** The name under which this implementation registers. */
-    public static final String NAME = "original-torch";
+    public static final String ARCHITECTURE = "original";
+    public static final String ENGINE_NAME = "pytorch";
 
-    private static final String ENGINE = "PyTorch";
+    private static final String ENGINE = TorchRuntime.ENGINE;
 
     private final SwapModelOptions options;
     private final NDManager manager;
@@ -67,11 +68,16 @@ public final class TorchSwapModel implements SwapModel {
         this.optimizer = new AdamOptimizer((float) options.learningRate(), manager);
     }
 
+    /** faceswap's Original on PyTorch, as the worker registers it. */
+    public static ModelImplementation implementation() {
+        return new ModelImplementation(ARCHITECTURE, ENGINE_NAME, 1, settings -> create(SwapModelOptions.of(settings)), TorchSwapModel::load);
+    }
+
     /** A new model with random weights drawn from {@code options.seed()}. */
     public static TorchSwapModel create(SwapModelOptions options) {
-        NDManager manager = NDManager.newBaseManager(ENGINE);
+        NDManager manager = TorchRuntime.newManager();
         try {
-            Engine.getEngine(ENGINE).setRandomSeed((int) options.seed());
+            TorchRuntime.engine().setRandomSeed((int) options.seed());
             OriginalNetwork network = new OriginalNetwork(options.resolution(), options.widthScale());
             network.initialize(manager);
             return new TorchSwapModel(options, manager, network);
@@ -84,7 +90,7 @@ public final class TorchSwapModel implements SwapModel {
     /** A model saved by {@link #save}, ready to train on from its iteration or to convert with. */
     public static TorchSwapModel load(Path directory) throws IOException {
         SavedModel.Header header = SavedModel.readHeader(directory);
-        NDManager manager = NDManager.newBaseManager(ENGINE);
+        NDManager manager = TorchRuntime.newManager();
         try {
             OriginalNetwork network = new OriginalNetwork(header.options().resolution(), header.options().widthScale());
             try (DataInputStream in = open(SavedModel.weights(directory))) {
@@ -103,11 +109,6 @@ public final class TorchSwapModel implements SwapModel {
             manager.close();
             throw new IOException("unreadable weights in " + directory, e);
         }
-    }
-
-    @Override
-    public String name() {
-        return NAME;
     }
 
     @Override

@@ -48,15 +48,17 @@ class JobController {
     private static final int MAX_IDEMPOTENCY_KEY = 200;
 
     private final JobSubmissions submissions;
+    private final JobTypes types;
     private final JobLedger ledger;
     private final JobEvents events;
     private final PresignedDownloads downloads;
     private final AuditLog audit;
     private final JsonMapper json;
 
-    JobController(JobSubmissions submissions, JobLedger ledger, JobEvents events, PresignedDownloads downloads, AuditLog audit,
+    JobController(JobSubmissions submissions, JobTypes types, JobLedger ledger, JobEvents events, PresignedDownloads downloads, AuditLog audit,
             JsonMapper json) {
         this.submissions = submissions;
+        this.types = types;
         this.ledger = ledger;
         this.events = events;
         this.downloads = downloads;
@@ -67,13 +69,7 @@ class JobController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<JobView> submit(Caller caller, @Valid @RequestBody SubmitJob request,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        JobKind kind;
-        try {
-            kind = JobKind.parse(request.kind());
-        } catch (IllegalArgumentException e) {
-            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-job-kind", "Invalid job kind",
-                    "Job kind must be one of extract, train, convert.");
-        }
+        JobType<?> type = types.get(request.kind());
         if (!request.parameters().isObject()) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", "parameters must be a JSON object.");
         }
@@ -81,7 +77,7 @@ class JobController {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
                     "Idempotency-Key must be 1 to " + MAX_IDEMPOTENCY_KEY + " characters.");
         }
-        JobSubmissions.Submitted submitted = submissions.submit(caller, kind, request.parameters(), idempotencyKey);
+        JobSubmissions.Submitted submitted = submissions.submit(caller, type, request.parameters(), idempotencyKey);
         JobRecord job = find(caller, submitted.jobId());
         return ResponseEntity.accepted()
                 .location(URI.create("/api/v1/jobs/" + job.id()))
@@ -166,12 +162,12 @@ class JobController {
         return ledger.find(caller.tenantId(), id).orElseThrow(() -> ApiProblem.notFound("job", id));
     }
 
-    private static JobKind parseKind(String kind) {
-        try {
-            return JobKind.parse(kind);
-        } catch (IllegalArgumentException e) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", "kind must be one of extract, train, convert.");
+    private JobKind parseKind(String kind) {
+        if (types.all().stream().noneMatch(type -> type.kind().name().equals(kind))) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", "kind must be one of "
+                    + String.join(", ", types.all().stream().map(type -> type.kind().name()).toList()) + ".");
         }
+        return JobKind.of(kind);
     }
 
     private static JobState parseState(String state) {

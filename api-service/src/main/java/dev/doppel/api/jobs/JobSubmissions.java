@@ -1,5 +1,6 @@
 package dev.doppel.api.jobs;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -9,7 +10,6 @@ import dev.doppel.api.system.ApiProblem;
 import dev.doppel.api.system.Sha256;
 import dev.doppel.api.tenancy.Caller;
 import dev.doppel.model.jobs.CancelOutcome;
-import dev.doppel.model.jobs.JobKind;
 import dev.doppel.model.jobs.JobLedger;
 import dev.doppel.model.jobs.JobsProperties;
 import dev.doppel.model.jobs.NewJob;
@@ -41,17 +41,17 @@ class JobSubmissions {
     private static final JsonMapper CANONICAL = JsonMapper.builder().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
 
     private final JobLedger ledger;
-    private final JobParameters parameters;
+    private final JobTypes types;
     private final AuditLog audit;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final JobsProperties jobs;
     private final SubmissionMetrics metrics;
 
-    JobSubmissions(JobLedger ledger, JobParameters parameters, AuditLog audit, JdbcClient jdbc,
+    JobSubmissions(JobLedger ledger, JobTypes types, AuditLog audit, JdbcClient jdbc,
             TransactionTemplate transactions, JobsProperties jobs, SubmissionMetrics metrics) {
         this.ledger = ledger;
-        this.parameters = parameters;
+        this.types = types;
         this.audit = audit;
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -59,25 +59,26 @@ class JobSubmissions {
         this.metrics = metrics;
     }
 
-    Submitted submit(Caller caller, JobKind kind, JsonNode jobParameters, String idempotencyKey) {
-        String requestHash = hash(kind, jobParameters);
+    Submitted submit(Caller caller, JobType<?> type, JsonNode jobParameters, String idempotencyKey) {
+        String requestHash = hash(type, jobParameters);
         try {
-            return transactions.execute(status -> submitOnce(caller, kind, jobParameters, idempotencyKey, requestHash));
+            return transactions.execute(status -> submitOnce(caller, type, jobParameters, idempotencyKey, requestHash));
         } catch (KeyRace race) {
-            return transactions.execute(status -> submitOnce(caller, kind, jobParameters, idempotencyKey, requestHash));
+            return transactions.execute(status -> submitOnce(caller, type, jobParameters, idempotencyKey, requestHash));
         }
     }
 
-    private Submitted submitOnce(Caller caller, JobKind kind, JsonNode jobParameters, String idempotencyKey, String requestHash) {
+    private Submitted submitOnce(Caller caller, JobType<?> type, JsonNode jobParameters, String idempotencyKey, String requestHash) {
         if (idempotencyKey != null) {
             Optional<Submitted> earlier = earlier(caller, idempotencyKey, requestHash);
             if (earlier.isPresent()) {
                 return earlier.get();
             }
         }
-        parameters.validate(caller, kind, jobParameters);
+        JobTypes.Accepted accepted = types.accept(caller, type, jobParameters);
         UUID jobId = UUID.randomUUID();
-        ledger.submit(new NewJob(jobId, caller.tenantId(), kind, jobParameters.toString(), caller.apiKeyId(), jobs.maxAttempts()));
+        ledger.submit(new NewJob(jobId, caller.tenantId(), accepted.route(), jobParameters.toString(), caller.apiKeyId(),
+                jobs.maxAttempts()));
         if (idempotencyKey != null) {
             int inserted = jdbc.sql("""
                     insert into idempotency_keys (tenant_id, key, request_hash, job_id) values (:tenant, :key, :hash, :job)
@@ -89,8 +90,9 @@ class JobSubmissions {
                 throw new KeyRace();
             }
         }
-        audit.record(caller, "job.submitted", "job", jobId, Map.of("kind", kind.routingKey(), "parameters", jobParameters));
-        metrics.submitted(kind);
+        audit.record(caller, "job.submitted", "job", jobId, Map.of("kind", accepted.kind().name(), "route", accepted.route().key(),
+                "parameters", jobParameters));
+        metrics.submitted(accepted.kind());
         return new Submitted(jobId, true);
     }
 
@@ -117,7 +119,8 @@ class JobSubmissions {
         });
     }
 
-    private static String hash(JobKind kind, JsonNode jobParameters) {
-        return Sha256.of(kind.name() + "\n" + CANONICAL.writeValueAsString(CANONICAL.treeToValue(jobParameters, Object.class)));
+    /** Upper-case kinds, as hashes were taken when kinds were an enum, so stored idempotency keys still match. */
+    private static String hash(JobType<?> type, JsonNode jobParameters) {
+        return Sha256.of(type.kind().name().toUpperCase(Locale.ROOT) + "\n" + CANONICAL.writeValueAsString(CANONICAL.treeToValue(jobParameters, Object.class)));
     }
 }

@@ -18,6 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 record JobView(
         UUID id,
         String kind,
+        String route,
         String state,
         String stage,
         double progress,
@@ -44,7 +45,7 @@ record JobView(
         if (!job.state().isFinished()) {
             links.put("cancel", self + "/cancel");
         }
-        return new JobView(job.id(), job.kind().routingKey(), job.state().name(), job.stage(), job.progress(),
+        return new JobView(job.id(), job.kind().name(), job.route().key(), job.state().name(), job.stage(), job.progress(),
                 job.etaSeconds(), job.attempt(), job.maxAttempts(), job.cancelRequested(),
                 json.readTree(job.parametersJson()), json.readTree(job.metricsJson()), previews(job, json, self),
                 error(job), result(job, json, self), job.createdAt(), job.startedAt(), job.finishedAt(), job.updatedAt(), links);

@@ -20,7 +20,7 @@ class SubmissionMetrics {
     /** Counts once the submission's transaction commits: a rolled-back submission never happened. */
     void submitted(JobKind kind) {
         Runnable count = () -> Counter.builder("doppel.jobs.submitted").description("Jobs accepted by the API")
-                .tag("kind", kind.routingKey()).register(registry).increment();
+                .tag("kind", kind.name()).register(registry).increment();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

@@ -23,8 +23,9 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/api/v1/models")
 class ModelController {
 
-    record ModelView(UUID id, UUID faceSetA, UUID faceSetB, String architecture, JsonNode options, long iteration, Double lossA,
-            Double lossB, Double bestLoss, Double egsPerSecond, Instant createdAt, Instant updatedAt, Map<String, String> links) {
+    /** {@code faceSets}: the face set of each role ({@code A}, {@code B}); {@code losses}: the latest named losses. */
+    record ModelView(UUID id, String architecture, String engine, Map<String, UUID> faceSets, JsonNode options, long iteration,
+            JsonNode losses, Double bestLoss, Double egsPerSecond, Instant createdAt, Instant updatedAt, Map<String, String> links) {
 
         static ModelView of(Models.Model model) {
             String self = "/api/v1/models/" + model.id();
@@ -41,9 +42,8 @@ class ModelController {
             if (model.bestCheckpointKey() != null) {
                 links.put("bestCheckpoint", self + "/checkpoint?which=best");
             }
-            return new ModelView(model.id(), model.faceSetA(), model.faceSetB(), model.architecture(), model.options(),
-                    model.iteration(), model.lossA(), model.lossB(), model.bestLoss(), model.egsPerSecond(), model.createdAt(),
-                    model.updatedAt(), links);
+            return new ModelView(model.id(), model.architecture(), model.engine(), model.faceSets(), model.options(),
+                    model.iteration(), model.losses(), model.bestLoss(), model.egsPerSecond(), model.createdAt(), model.updatedAt(), links);
         }
     }
 

@@ -4,7 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import dev.doppel.api.system.ApiProblem;
@@ -18,12 +21,17 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class Models {
 
-    record Model(UUID id, UUID faceSetA, UUID faceSetB, String architecture, JsonNode options, long iteration, Double lossA,
-            Double lossB, Double bestLoss, Double egsPerSecond, String checkpointKey, String bestCheckpointKey, String previewKey,
+    record Model(UUID id, String architecture, String engine, Map<String, UUID> faceSets, JsonNode options, long iteration,
+            JsonNode losses, Double bestLoss, Double egsPerSecond, String checkpointKey, String bestCheckpointKey, String previewKey,
             Instant createdAt, Instant updatedAt) {
     }
 
-    record Loss(long iteration, double lossA, double lossB) {
+    /** One point of the loss history: every named loss the architecture reports. */
+    record Loss(long iteration, JsonNode losses) {
+    }
+
+    /** What a convert job needs to know of a model before it is queued. */
+    public record Convertible(String architecture, String engine, boolean hasCheckpoint) {
     }
 
     private final JdbcClient jdbc;
@@ -35,43 +43,50 @@ public class Models {
     }
 
     List<Model> list(Caller caller) {
-        return jdbc.sql("select * from models where tenant_id = :tenant order by created_at desc, id desc limit 200")
+        return jdbc.sql("select * from models_with_face_sets where tenant_id = :tenant order by created_at desc, id desc limit 200")
                 .param("tenant", caller.tenantId()).query(this::toModel).list();
     }
 
     Model get(Caller caller, UUID id) {
-        return jdbc.sql("select * from models where id = :id and tenant_id = :tenant")
+        return jdbc.sql("select * from models_with_face_sets where id = :id and tenant_id = :tenant")
                 .param("id", id).param("tenant", caller.tenantId()).query(this::toModel).optional()
                 .orElseThrow(() -> ApiProblem.notFound("model", id));
     }
 
-    /**
-     * Whether the caller's model has the checkpoint a convert job would load ({@code latest} or
-     * {@code best}); throws the model-not-found problem when there is no such model.
-     */
-    public boolean hasCheckpoint(Caller caller, UUID id, String which) {
-        Model model = get(caller, id);
-        return (which.equals("best") ? model.bestCheckpointKey() : model.checkpointKey()) != null;
+    /** The caller's model and whether it has the checkpoint ({@code latest} or {@code best}) a convert job would load. */
+    public Optional<Convertible> convertible(Caller caller, UUID id, String which) {
+        return jdbc.sql("select * from models_with_face_sets where id = :id and tenant_id = :tenant")
+                .param("id", id).param("tenant", caller.tenantId()).query(this::toModel).optional()
+                .map(model -> new Convertible(model.architecture(), model.engine(),
+                        (which.equals("best") ? model.bestCheckpointKey() : model.checkpointKey()) != null));
     }
 
     /** Evenly thinned to at most {@code points}, so a long run still plots quickly. */
     List<Loss> losses(Caller caller, UUID id, int points) {
         get(caller, id);
         return jdbc.sql("""
-                select iteration, loss_a, loss_b from (
+                select iteration, losses::text from (
                     select *, row_number() over (order by iteration) as n, count(*) over () as total
                     from model_losses where model_id = :id) history
                 where (n - 1) % greatest(1, ceil(total::numeric / :points)::int) = 0 or n = total
                 order by iteration
                 """)
                 .param("id", id).param("points", points)
-                .query((rs, n) -> new Loss(rs.getLong(1), rs.getDouble(2), rs.getDouble(3))).list();
+                .query((rs, n) -> new Loss(rs.getLong(1), json.readTree(rs.getString(2)))).list();
+    }
+
+    private Map<String, UUID> faceSets(String rolesJson) {
+        Map<String, UUID> roles = new LinkedHashMap<>();
+        if (rolesJson != null) {
+            json.readTree(rolesJson).properties().forEach(role -> roles.put(role.getKey(), UUID.fromString(role.getValue().asString())));
+        }
+        return roles;
     }
 
     private Model toModel(ResultSet rs, int row) throws SQLException {
-        return new Model(rs.getObject("id", UUID.class), rs.getObject("face_set_a", UUID.class), rs.getObject("face_set_b", UUID.class),
-                rs.getString("architecture"), json.readTree(rs.getString("options")), rs.getLong("iteration"),
-                (Double) rs.getObject("loss_a"), (Double) rs.getObject("loss_b"), (Double) rs.getObject("best_loss"),
+        UUID id = rs.getObject("id", UUID.class);
+        return new Model(id, rs.getString("architecture"), rs.getString("engine"), faceSets(rs.getString("face_sets")), json.readTree(rs.getString("options")),
+                rs.getLong("iteration"), json.readTree(rs.getString("losses")), (Double) rs.getObject("best_loss"),
                 (Double) rs.getObject("egs_per_second"), rs.getString("checkpoint_key"), rs.getString("best_checkpoint_key"),
                 rs.getString("preview_key"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("updated_at", OffsetDateTime.class).toInstant());

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import dev.doppel.pipeline.family.ModelImplementation;
 import org.nd4j.autodiff.listeners.At;
 import org.nd4j.autodiff.listeners.BaseListener;
 import org.nd4j.autodiff.listeners.Operation;
@@ -29,7 +30,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class SameDiffSwapModel implements SwapModel {
 
-    public static final String NAME = "original";
+    public static final String ARCHITECTURE = "original";
+    public static final String ENGINE = "samediff";
 
     /**
      * faceswap's Adam: beta1 0.5 and beta2 0.99 (its optimiser settings for every model), epsilon
@@ -86,6 +88,11 @@ public final class SameDiffSwapModel implements SwapModel {
         return new SameDiffSwapModel(sd, options, 0);
     }
 
+    /** faceswap's Original on SameDiff, as the worker registers it. */
+    public static ModelImplementation implementation() {
+        return new ModelImplementation(ARCHITECTURE, ENGINE, 1, settings -> create(SwapModelOptions.of(settings)), SameDiffSwapModel::load);
+    }
+
     /** A model {@link #save(Path) saved} earlier, with its Adam state: training resumes where it stopped. */
     public static SameDiffSwapModel load(Path directory) throws IOException {
         State state = JSON.readValue(directory.resolve(STATE_FILE).toFile(), State.class);
@@ -95,11 +102,6 @@ public final class SameDiffSwapModel implements SwapModel {
 
     public SwapModelOptions options() {
         return options;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
     }
 
     @Override
@@ -149,7 +151,7 @@ public final class SameDiffSwapModel implements SwapModel {
     public void save(Path directory) throws IOException {
         Files.createDirectories(directory);
         sd.save(directory.resolve(GRAPH_FILE).toFile(), true);
-        JSON.writeValue(directory.resolve(STATE_FILE).toFile(), new State(NAME, options, iteration));
+        JSON.writeValue(directory.resolve(STATE_FILE).toFile(), new State(ARCHITECTURE, options, iteration));
     }
 
     @Override

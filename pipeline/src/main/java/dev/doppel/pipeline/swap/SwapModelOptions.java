@@ -1,5 +1,7 @@
 package dev.doppel.pipeline.swap;
 
+import dev.doppel.pipeline.family.ModelSettings;
+
 /**
  * Options every swap model takes.
  *
@@ -20,6 +22,10 @@ public record SwapModelOptions(int resolution, double widthScale, double learnin
         if (!(learningRate > 0)) {
             throw new IllegalArgumentException("learningRate must be positive");
         }
+    }
+
+    public static SwapModelOptions of(ModelSettings settings) {
+        return new SwapModelOptions(settings.resolution(), settings.widthScale(), settings.learningRate(), settings.seed());
     }
 
     public static SwapModelOptions original64() {

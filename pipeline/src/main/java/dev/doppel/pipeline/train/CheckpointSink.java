@@ -2,14 +2,14 @@ package dev.doppel.pipeline.train;
 
 import java.io.IOException;
 
-import dev.doppel.pipeline.swap.StepLosses;
-import dev.doppel.pipeline.swap.SwapModel;
+import dev.doppel.pipeline.family.NamedLosses;
+import dev.doppel.pipeline.family.TrainingSession;
 
 /** Where the trainer's checkpoints go (a folder, object storage); the caller keeps backups and previews there too. */
 @FunctionalInterface
 public interface CheckpointSink {
 
-    void save(SwapModel model, long iteration, StepLosses losses) throws IOException;
+    void save(TrainingSession session, NamedLosses losses) throws IOException;
 
-    CheckpointSink NONE = (model, iteration, losses) -> { };
+    CheckpointSink NONE = (session, losses) -> { };
 }

@@ -2,17 +2,19 @@ package dev.doppel.pipeline.train;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
+import dev.doppel.pipeline.family.NamedLosses;
+import dev.doppel.pipeline.family.TrainingSession;
 import dev.doppel.pipeline.stage.Cancellation;
 import dev.doppel.pipeline.stage.Progress;
-import dev.doppel.pipeline.swap.StepLosses;
-import dev.doppel.pipeline.swap.SwapModel;
 
 /**
- * The training loop: steps until the model has taken {@code targetIterations} in all (so a resumed
- * model picks up its count), a checkpoint every {@code checkpointEvery} and at the end, progress
- * and a cancellation check each step. The model itself keeps its memory in order (the SameDiff
- * build collects garbage per step, STACK.md), so the loop stays the same for every backend.
+ * The training loop of every family: steps until the model has taken {@code targetIterations} in
+ * all (so a resumed model picks up its count), a checkpoint every {@code checkpointEvery} and at
+ * the end, progress and a cancellation check each step. Models keep their own memory in order (the
+ * SameDiff build collects garbage per step, because ND4J frees native buffers only then).
  */
 public final class Trainer {
 
@@ -26,31 +28,26 @@ public final class Trainer {
     }
 
     /** @param egsPerSecond faceswap's speed figure: 2 x batch x iterations / seconds (both identities) */
-    public record Result(long iterations, StepLosses last, double seconds, double egsPerSecond) {
+    public record Result(long iterations, NamedLosses last, double seconds, double egsPerSecond) {
     }
 
-    private final SwapModel model;
-    private final BatchSampler facesA;
-    private final BatchSampler facesB;
+    private final TrainingSession session;
 
-    public Trainer(SwapModel model, BatchSampler facesA, BatchSampler facesB) {
-        this.model = model;
-        this.facesA = facesA;
-        this.facesB = facesB;
+    public Trainer(TrainingSession session) {
+        this.session = session;
     }
 
     public Result train(Options options, Progress progress, Cancellation cancellation, CheckpointSink checkpoints) {
         long start = System.nanoTime();
         long steps = 0;
-        StepLosses last = null;
-        while (model.iteration() < options.targetIterations()) {
+        NamedLosses last = null;
+        while (session.model().iteration() < options.targetIterations()) {
             cancellation.throwIfStopped();
-            last = model.trainStep(facesA.next(options.batchSize()), facesB.next(options.batchSize()));
+            last = session.step();
             steps++;
             double seconds = (System.nanoTime() - start) / 1e9;
-            progress.report(String.format("iteration %d/%d, loss A %.4f, B %.4f, %.1f EGs/s", last.iteration(),
-                    options.targetIterations(), last.lossA(), last.lossB(), egsPerSecond(options.batchSize(), steps, seconds)),
-                    (double) last.iteration() / options.targetIterations());
+            progress.report(String.format(Locale.ROOT, "iteration %d/%d, %s, %.1f EGs/s", last.iteration(), options.targetIterations(),
+                    describe(last), egsPerSecond(options.batchSize(), steps, seconds)), (double) last.iteration() / options.targetIterations());
             if (last.iteration() % options.checkpointEvery() == 0 || last.iteration() == options.targetIterations()) {
                 save(checkpoints, last);
             }
@@ -63,9 +60,15 @@ public final class Trainer {
         return seconds > 0 ? 2.0 * batchSize * iterations / seconds : 0;
     }
 
-    private void save(CheckpointSink checkpoints, StepLosses losses) {
+    private static String describe(NamedLosses losses) {
+        return losses.values().entrySet().stream()
+                .map(loss -> String.format(Locale.ROOT, "%s %.4f", loss.getKey(), loss.getValue()))
+                .collect(Collectors.joining(", "));
+    }
+
+    private void save(CheckpointSink checkpoints, NamedLosses losses) {
         try {
-            checkpoints.save(model, losses.iteration(), losses);
+            checkpoints.save(session, losses);
         } catch (IOException e) {
             throw new UncheckedIOException("checkpoint at iteration " + losses.iteration() + " failed", e);
         }

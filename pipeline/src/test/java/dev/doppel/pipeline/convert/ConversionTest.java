@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,9 +23,7 @@ import dev.doppel.pipeline.stage.Progress;
 import dev.doppel.pipeline.swap.Identity;
 import dev.doppel.pipeline.swap.SameDiffSwapModel;
 import dev.doppel.pipeline.swap.SwapModelOptions;
-import dev.doppel.pipeline.train.Augmentation;
-import dev.doppel.pipeline.train.BatchSampler;
-import dev.doppel.pipeline.train.RandomWarp;
+import dev.doppel.pipeline.swap.SwapTraining;
 import dev.doppel.pipeline.train.Trainer;
 import dev.doppel.pipeline.train.TrainingFace;
 
@@ -54,10 +53,9 @@ class ConversionTest {
         a = extractor.extract(photo, options).get(0);
         b = extractor.extract(SampleFaces.photo("sample6"), options).get(3);
         model = SameDiffSwapModel.create(new SwapModelOptions(64, 0.25, 3e-4, 5));
-        Trainer.Result result = new Trainer(model,
-                new BatchSampler(List.of(TrainingFace.of(a.aligned())), 64, Augmentation.FACESWAP, RandomWarp.DEFAULT, 1),
-                new BatchSampler(List.of(TrainingFace.of(b.aligned())), 64, Augmentation.FACESWAP, RandomWarp.DEFAULT, 2))
-                .train(new Trainer.Options(STEPS, 4, STEPS), Progress.NONE, Cancellation.NEVER, (m, iteration, losses) -> { });
+        Trainer.Result result = new Trainer(new SwapTraining().open(model,
+                Map.of("A", List.of(TrainingFace.of(a.aligned())), "B", List.of(TrainingFace.of(b.aligned()))), 4, 1))
+                .train(new Trainer.Options(STEPS, 4, STEPS), Progress.NONE, Cancellation.NEVER, (session, losses) -> { });
         System.out.printf("trained %d steps in %.1f s%n", result.iterations(), result.seconds());
     }
 

@@ -2,6 +2,7 @@ package dev.doppel.pipeline.convert;
 
 import java.io.File;
 import java.util.List;
+import java.util.Map;
 
 import javax.imageio.ImageIO;
 
@@ -17,10 +18,8 @@ import dev.doppel.pipeline.stage.Progress;
 import dev.doppel.pipeline.swap.Identity;
 import dev.doppel.pipeline.swap.SameDiffSwapModel;
 import dev.doppel.pipeline.swap.SwapModelOptions;
-import dev.doppel.pipeline.train.Augmentation;
-import dev.doppel.pipeline.train.BatchSampler;
-import dev.doppel.pipeline.train.PreviewGrid;
-import dev.doppel.pipeline.train.RandomWarp;
+import dev.doppel.pipeline.swap.SwapTraining;
+import dev.doppel.pipeline.swap.PreviewGrid;
 import dev.doppel.pipeline.train.Trainer;
 import dev.doppel.pipeline.train.TrainingFace;
 
@@ -50,14 +49,13 @@ public final class SwapQualityBenchmark {
             ExtractedFace b = extractor.extract(SampleFaces.photo("sample6"), options).get(3);
             List<TrainingFace> facesA = List.of(TrainingFace.of(a.aligned()));
             List<TrainingFace> facesB = List.of(TrainingFace.of(b.aligned()));
-            Trainer trainer = new Trainer(model, new BatchSampler(facesA, 64, Augmentation.FACESWAP, RandomWarp.DEFAULT, 1),
-                    new BatchSampler(facesB, 64, Augmentation.FACESWAP, RandomWarp.DEFAULT, 2));
+            Trainer trainer = new Trainer(new SwapTraining().open(model, Map.of("A", facesA, "B", facesB), 4, 1));
             SwapOptions swap = new SwapOptions(Identity.B, Coverage.WHOLE_FACE, ColourMatch.REINHARD, BlendMode.FEATHER,
                     BlendOptions.DEFAULT, FaceSelection.LARGEST, null, 0.6, b.embedding());
             System.out.printf("A to B: %.3f apart before any swap%n", a.embedding().distance(b.embedding()));
             long started = System.nanoTime();
             for (int done = Math.min(250, steps); done <= steps; done += 250) {
-                trainer.train(new Trainer.Options(done, 4, done), Progress.NONE, Cancellation.NEVER, (m, iteration, losses) -> { });
+                trainer.train(new Trainer.Options(done, 4, done), Progress.NONE, Cancellation.NEVER, (session, losses) -> { });
                 Conversion conversion = new Conversion(faces, model, swap, false);
                 var swapped = conversion.photo(photo);
                 FaceReport face = conversion.report().faces().get(0);

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import dev.doppel.model.jobs.JobKind;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -42,6 +43,8 @@ public record ConvertParameters(
         int quality,
         int crf,
         boolean watermark) {
+
+    public static final JobKind KIND = JobKind.of("convert");
 
     public static final List<String> DIRECTIONS = List.of("AtoB", "BtoA");
     public static final List<String> CHECKPOINTS = List.of("latest", "best");

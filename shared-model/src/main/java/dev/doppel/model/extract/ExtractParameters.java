@@ -3,6 +3,7 @@ package dev.doppel.model.extract;
 import java.util.Locale;
 import java.util.UUID;
 
+import dev.doppel.model.jobs.JobKind;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,6 +32,8 @@ public record ExtractParameters(
         Double maxIdentityDistance) {
 
     public static final int DEFAULT_SIZE = 256;
+
+    public static final JobKind KIND = JobKind.of("extract");
 
     public static ExtractParameters parse(JsonNode parameters) {
         UUID faceSetId = uuid(parameters.get("faceSetId"));

@@ -23,7 +23,7 @@ public class JobLedger {
     /** The only way a job reaches the broker: a row that the outbox relay publishes. */
     private static final String ENQUEUE = """
             insert into job_outbox (job_id, routing_key, payload)
-            select id, lower(kind), json_build_object('jobId', id, 'kind', kind)::text from jobs where id in (%s)
+            select id, route, json_build_object('jobId', id, 'route', route)::text from jobs where id in (%s)
             """;
 
     private final JdbcClient jdbc;
@@ -36,12 +36,13 @@ public class JobLedger {
     @Transactional
     public void submit(NewJob job) {
         jdbc.sql("""
-                insert into jobs (id, tenant_id, kind, state, parameters, submitted_by_key, max_attempts, stage)
-                values (:id, :tenant, :kind, 'QUEUED', cast(:parameters as jsonb), :key, :maxAttempts, 'queued')
+                insert into jobs (id, tenant_id, kind, route, state, parameters, submitted_by_key, max_attempts, stage)
+                values (:id, :tenant, :kind, :route, 'QUEUED', cast(:parameters as jsonb), :key, :maxAttempts, 'queued')
                 """)
                 .param("id", job.id())
                 .param("tenant", job.tenantId())
                 .param("kind", job.kind().name())
+                .param("route", job.route().key())
                 .param("parameters", job.parametersJson())
                 .param("key", job.submittedByKey())
                 .param("maxAttempts", job.maxAttempts())
@@ -83,23 +84,26 @@ public class JobLedger {
                 .list();
     }
 
-    /** Takes a queued job for one worker; empty when someone else has it or it is no longer queued. */
-    public Optional<JobLease> claim(UUID jobId, JobKind kind, String owner, Duration lease) {
+    /**
+     * Takes a queued job for one worker; empty when someone else has it, it is no longer queued, or
+     * it waits on another route (a copy of its message in a queue it has since left).
+     */
+    public Optional<JobLease> claim(UUID jobId, JobRoute route, String owner, Duration lease) {
         return jdbc.sql("""
                 update jobs set state = 'RUNNING', attempt = attempt + 1, lease_owner = :owner,
                        lease_expires_at = now() + make_interval(secs => :leaseSeconds), heartbeat_at = now(),
                        started_at = coalesce(started_at, now()), stage = 'starting', updated_at = now()
-                where id = :id and kind = :kind and state = 'QUEUED' and not cancel_requested
-                returning id, tenant_id, kind, attempt, parameters::text as parameters
+                where id = :id and route = :route and state = 'QUEUED' and not cancel_requested
+                returning id, tenant_id, route, attempt, parameters::text as parameters
                 """)
                 .param("id", jobId)
-                .param("kind", kind.name())
+                .param("route", route.key())
                 .param("owner", owner)
                 .param("leaseSeconds", seconds(lease))
                 .query((rs, n) -> new JobLease(
                         rs.getObject("id", UUID.class),
                         rs.getObject("tenant_id", UUID.class),
-                        JobKind.valueOf(rs.getString("kind")),
+                        JobRoute.parse(rs.getString("route")),
                         owner,
                         rs.getInt("attempt"),
                         rs.getString("parameters")))
@@ -262,7 +266,7 @@ public class JobLedger {
         return new JobRecord(
                 rs.getObject("id", UUID.class),
                 rs.getObject("tenant_id", UUID.class),
-                JobKind.valueOf(rs.getString("kind")),
+                JobRoute.parse(rs.getString("route")),
                 JobState.valueOf(rs.getString("state")),
                 rs.getString("parameters"),
                 rs.getString("stage"),

@@ -7,7 +7,7 @@ import java.util.UUID;
 public record JobRecord(
         UUID id,
         UUID tenantId,
-        JobKind kind,
+        JobRoute route,
         JobState state,
         String parametersJson,
         String stage,
@@ -25,4 +25,8 @@ public record JobRecord(
         Instant startedAt,
         Instant finishedAt,
         Instant updatedAt) {
+
+    public JobKind kind() {
+        return route.kind();
+    }
 }

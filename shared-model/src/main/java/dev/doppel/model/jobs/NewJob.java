@@ -2,5 +2,9 @@ package dev.doppel.model.jobs;
 
 import java.util.UUID;
 
-public record NewJob(UUID id, UUID tenantId, JobKind kind, String parametersJson, UUID submittedByKey, int maxAttempts) {
+public record NewJob(UUID id, UUID tenantId, JobRoute route, String parametersJson, UUID submittedByKey, int maxAttempts) {
+
+    public JobKind kind() {
+        return route.kind();
+    }
 }

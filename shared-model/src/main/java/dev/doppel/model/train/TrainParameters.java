@@ -1,18 +1,28 @@
 package dev.doppel.model.train;
 
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
+import dev.doppel.model.families.ModelArchitecture;
+import dev.doppel.model.families.ModelArchitectures;
+import dev.doppel.model.jobs.JobKind;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What a train job may be asked, parsed the same way by the API and the worker. Defaults are the
- * field's: faceswap's "Original" at 64 px and full width, batch 16, Adam at 5e-5, a checkpoint with
- * a preview every 250 iterations.
+ * What a train job may be asked, parsed the same way by the API and the worker against the same
+ * architectures. Defaults are the field's: faceswap's "Original" on SameDiff at 64 px and full
+ * width, batch 16, Adam at 5e-5, a checkpoint with a preview every 250 iterations.
+ *
+ * @param faceSets one face set per role of the architecture ({@code A} and {@code B} for DeepFakes), in its order
  */
 public record TrainParameters(
-        UUID faceSetA,
-        UUID faceSetB,
+        Map<String, UUID> faceSets,
         String architecture,
+        String engine,
         int resolution,
         double widthScale,
         int batchSize,
@@ -20,19 +30,41 @@ public record TrainParameters(
         int checkpointEvery,
         double learningRate) {
 
-    public static TrainParameters parse(JsonNode parameters) {
-        UUID a = uuid(parameters, "faceSetA");
-        UUID b = uuid(parameters, "faceSetB");
-        if (a.equals(b)) {
-            throw new IllegalArgumentException("Parameters 'faceSetA' and 'faceSetB' must be two different face sets.");
+    public static final JobKind KIND = JobKind.of("train");
+
+    public TrainParameters {
+        faceSets = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(faceSets));
+    }
+
+    public UUID faceSet(String role) {
+        UUID id = faceSets.get(role);
+        if (id == null) {
+            throw new IllegalStateException("architecture " + architecture + " has no face set role " + role);
         }
-        String architecture = parameters.path("architecture").asString("original");
-        if (!architecture.matches("[a-z0-9-]{1,40}")) {
-            throw new IllegalArgumentException("Parameter 'architecture' must be a model name such as 'original'.");
+        return id;
+    }
+
+    public static TrainParameters parse(JsonNode parameters, ModelArchitectures architectures) {
+        ModelArchitecture architecture = architectures.get(parameters.path("architecture").asString("original"));
+        String engine = parameters.path("engine").asString(architecture.defaultEngine());
+        if (!architecture.engines().contains(engine)) {
+            throw new IllegalArgumentException("Parameter 'engine' must be one of " + String.join(", ", architecture.engines())
+                    + " for architecture '" + architecture.name() + "', not '" + engine + "'.");
         }
-        int resolution = parameters.path("resolution").asInt(64);
-        if (resolution != 64 && resolution != 128) {
-            throw new IllegalArgumentException("Parameter 'resolution' must be 64 or 128.");
+        Map<String, UUID> faceSets = new LinkedHashMap<>();
+        Set<UUID> distinct = new HashSet<>();
+        for (String role : architecture.inputs()) {
+            UUID id = uuid(parameters, ModelArchitecture.faceSetParameter(role));
+            if (!distinct.add(id)) {
+                List<String> names = architecture.inputs().stream().map(r -> "'" + ModelArchitecture.faceSetParameter(r) + "'").toList();
+                throw new IllegalArgumentException("Parameters " + String.join(" and ", names) + " must be "
+                        + (names.size() == 2 ? "two " : "") + "different face sets.");
+            }
+            faceSets.put(role, id);
+        }
+        int resolution = parameters.path("resolution").asInt(architecture.defaultResolution());
+        if (!architecture.resolutions().contains(resolution)) {
+            throw new IllegalArgumentException("Parameter 'resolution' must be one of " + architecture.resolutions() + ".");
         }
         double widthScale = parameters.path("widthScale").asDouble(1.0);
         if (!(widthScale > 0 && widthScale <= 2)) {
@@ -54,7 +86,8 @@ public record TrainParameters(
         if (!(learningRate > 0 && learningRate < 1)) {
             throw new IllegalArgumentException("Parameter 'learningRate' must be above 0 and below 1.");
         }
-        return new TrainParameters(a, b, architecture, resolution, widthScale, batchSize, iterations, checkpointEvery, learningRate);
+        return new TrainParameters(faceSets, architecture.name(), engine, resolution, widthScale, batchSize, iterations,
+                checkpointEvery, learningRate);
     }
 
     private static UUID uuid(JsonNode parameters, String name) {

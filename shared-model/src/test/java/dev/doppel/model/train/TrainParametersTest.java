@@ -1,7 +1,10 @@
 package dev.doppel.model.train;
 
+import java.util.List;
 import java.util.UUID;
 
+import dev.doppel.model.families.ModelArchitecture;
+import dev.doppel.model.families.ModelArchitectures;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -13,11 +16,18 @@ class TrainParametersTest {
     private final JsonMapper json = JsonMapper.builder().build();
     private final UUID a = UUID.randomUUID();
     private final UUID b = UUID.randomUUID();
+    private final ModelArchitectures architectures = new ModelArchitectures(List.of(
+            new ModelArchitecture("original", "deepfakes", "two decoders", List.of("A", "B"), List.of("reconstructionA", "reconstructionB"),
+                    List.of("samediff", "pytorch"), List.of(64, 128)),
+            new ModelArchitecture("sketch", "pix2pix", "one person", List.of("Target"), List.of("generator"), List.of("samediff"),
+                    List.of(128))));
 
     @Test
-    void defaultsAreFaceswapsOriginal() {
+    void defaultsAreFaceswapsOriginalOnSameDiff() {
         TrainParameters parameters = parse("");
         assertThat(parameters.architecture()).isEqualTo("original");
+        assertThat(parameters.engine()).isEqualTo("samediff");
+        assertThat(parameters.faceSets()).containsExactly(java.util.Map.entry("A", a), java.util.Map.entry("B", b));
         assertThat(parameters.resolution()).isEqualTo(64);
         assertThat(parameters.widthScale()).isEqualTo(1.0);
         assertThat(parameters.batchSize()).isEqualTo(16);
@@ -26,15 +36,32 @@ class TrainParametersTest {
 
     @Test
     void refusesBadValuesNamingTheParameter() {
-        assertThatThrownBy(() -> parse(",\"resolution\":96")).hasMessageContaining("'resolution'");
+        assertThatThrownBy(() -> parse(",\"resolution\":96")).hasMessageContaining("'resolution'").hasMessageContaining("[64, 128]");
         assertThatThrownBy(() -> parse(",\"batchSize\":0")).hasMessageContaining("'batchSize'");
         assertThatThrownBy(() -> parse(",\"widthScale\":3")).hasMessageContaining("'widthScale'");
-        assertThatThrownBy(() -> parse(",\"architecture\":\"../x\"")).hasMessageContaining("'architecture'");
-        assertThatThrownBy(() -> TrainParameters.parse(json.readTree("{\"faceSetA\":\"" + a + "\",\"faceSetB\":\"" + a + "\"}")))
-                .hasMessageContaining("two different");
+        assertThatThrownBy(() -> TrainParameters.parse(json.readTree("{\"faceSetA\":\"" + a + "\",\"faceSetB\":\"" + a + "\"}"),
+                architectures)).hasMessage("Parameters 'faceSetA' and 'faceSetB' must be two different face sets.");
+    }
+
+    @Test
+    void refusesUnknownArchitecturesAndEnginesListingTheValidOnes() {
+        assertThatThrownBy(() -> parse(",\"architecture\":\"../x\"")).hasMessageContaining("'architecture' must be one of original, sketch");
+        assertThatThrownBy(() -> parse(",\"engine\":\"tensorflow\"")).hasMessageContaining("'engine' must be one of samediff, pytorch");
+        assertThatThrownBy(() -> parse(",\"architecture\":\"sketch\",\"engine\":\"pytorch\""))
+                .hasMessageContaining("'engine' must be one of samediff for architecture 'sketch'");
+    }
+
+    @Test
+    void readsOneFaceSetPerRoleOfTheArchitecture() {
+        TrainParameters parameters = TrainParameters.parse(json.readTree("{\"architecture\":\"sketch\",\"faceSetTarget\":\"" + a + "\"}"),
+                architectures);
+        assertThat(parameters.faceSets()).containsOnlyKeys("Target");
+        assertThat(parameters.resolution()).isEqualTo(128);
+        assertThatThrownBy(() -> TrainParameters.parse(json.readTree("{\"architecture\":\"sketch\"}"), architectures))
+                .hasMessageContaining("'faceSetTarget' is required");
     }
 
     private TrainParameters parse(String extra) {
-        return TrainParameters.parse(json.readTree("{\"faceSetA\":\"" + a + "\",\"faceSetB\":\"" + b + "\"" + extra + "}"));
+        return TrainParameters.parse(json.readTree("{\"faceSetA\":\"" + a + "\",\"faceSetB\":\"" + b + "\"" + extra + "}"), architectures);
     }
 }

@@ -127,7 +127,7 @@ class JobLifecycleIT {
         ConfigurableApplicationContext leaving = new SpringApplicationBuilder(WorkerApplication.class, SteppingHandler.class)
                 .web(WebApplicationType.NONE)
                 .properties(Map.copyOf(doppel.servers.springProperties()))
-                .run(RunningDoppel.concat(RunningDoppel.FAST_LEDGER, "--doppel.worker.id=leaving-worker", "--doppel.worker.kinds=CONVERT"));
+                .run(RunningDoppel.concat(RunningDoppel.FAST_LEDGER, "--doppel.worker.id=leaving-worker", "--doppel.worker.kinds=stepping"));
         UUID jobId;
         try {
             jobId = SteppingJobs.submit(doppel, 100, 100);

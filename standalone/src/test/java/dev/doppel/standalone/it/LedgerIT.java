@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import dev.doppel.api.tenancy.ApiKeys;
 import dev.doppel.model.jobs.HeartbeatOutcome;
 import dev.doppel.model.jobs.JobKind;
+import dev.doppel.model.jobs.JobRoute;
 import dev.doppel.model.jobs.JobLease;
 import dev.doppel.model.jobs.JobLedger;
 import dev.doppel.model.jobs.ProgressSnapshot;
@@ -24,6 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The ledger's conditional updates on real PostgreSQL: exactly one winner, and losers write nothing. */
 class LedgerIT {
+
+    private static final JobRoute STEPPING = JobRoute.of(SteppingHandler.KIND);
+    private static final JobRoute EXTRACT = JobRoute.of(JobKind.of("extract"));
 
     private final RunningDoppel doppel = RunningDoppel.get();
     private final JobLedger ledger = doppel.bean(JobLedger.class);
@@ -42,7 +46,7 @@ class LedgerIT {
             List<Callable<Optional<JobLease>>> claims = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
                 String owner = "racer-" + i;
-                claims.add(() -> ledger.claim(jobId, JobKind.CONVERT, owner, Duration.ofSeconds(30)));
+                claims.add(() -> ledger.claim(jobId, STEPPING, owner, Duration.ofSeconds(30)));
             }
             long winners = 0;
             for (Future<Optional<JobLease>> claim : pool.invokeAll(claims)) {
@@ -59,26 +63,26 @@ class LedgerIT {
     void aWorkerWhoseLeaseWasReapedCanNeitherHeartbeatNorFinish() throws Exception {
         doppel.pauseWorker();
         UUID jobId = SteppingJobs.submit(doppel, 1, 1);
-        JobLease stale = ledger.claim(jobId, JobKind.CONVERT, "slow-worker", Duration.ofMillis(200)).orElseThrow();
-        assertThat(ledger.claim(jobId, JobKind.CONVERT, "other", Duration.ofSeconds(30))).isEmpty();
+        JobLease stale = ledger.claim(jobId, STEPPING, "slow-worker", Duration.ofMillis(200)).orElseThrow();
+        assertThat(ledger.claim(jobId, STEPPING, "other", Duration.ofSeconds(30))).isEmpty();
         Thread.sleep(400);
         ledger.reapExpiredLeases();
-        JobLease fresh = ledger.claim(jobId, JobKind.CONVERT, "fresh-worker", Duration.ofSeconds(30)).orElseThrow();
+        JobLease fresh = ledger.claim(jobId, STEPPING, "fresh-worker", Duration.ofSeconds(30)).orElseThrow();
 
         assertThat(ledger.heartbeat(stale, Duration.ofSeconds(30), ProgressSnapshot.starting())).isEqualTo(HeartbeatOutcome.LOST);
         assertThat(ledger.succeed(stale, "{\"files\":[]}", ProgressSnapshot.starting())).isFalse();
         assertThat(ledger.heartbeat(fresh, Duration.ofSeconds(30), ProgressSnapshot.starting())).isEqualTo(HeartbeatOutcome.HELD);
         assertThat(ledger.succeed(fresh, "{\"files\":[]}", ProgressSnapshot.starting())).isTrue();
         assertThat(ledger.find(jobId).orElseThrow().attempt()).isEqualTo(2);
-        assertThat(ledger.claim(jobId, JobKind.CONVERT, "late", Duration.ofSeconds(30))).isEmpty();
+        assertThat(ledger.claim(jobId, STEPPING, "late", Duration.ofSeconds(30))).isEmpty();
     }
 
     @Test
     void aJobIsOnlyClaimedFromItsOwnKindsQueue() throws Exception {
         doppel.pauseWorker();
         UUID jobId = SteppingJobs.submit(doppel, 1, 1);
-        assertThat(ledger.claim(jobId, JobKind.EXTRACT, "confused", Duration.ofSeconds(30))).isEmpty();
-        assertThat(ledger.claim(jobId, JobKind.CONVERT, "right", Duration.ofSeconds(30))).isPresent();
+        assertThat(ledger.claim(jobId, EXTRACT, "confused", Duration.ofSeconds(30))).isEmpty();
+        assertThat(ledger.claim(jobId, STEPPING, "right", Duration.ofSeconds(30))).isPresent();
     }
 
 }

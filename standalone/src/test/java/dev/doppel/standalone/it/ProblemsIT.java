@@ -49,7 +49,16 @@ class ProblemsIT {
         api.get("/api/v1/face-sets/not-a-uuid").problem(400, "invalid-request");
 
         UUID empty = api.createFaceSet("Empty");
-        api.post("/api/v1/jobs", Map.of("kind", "sharpen", "parameters", Map.of())).problem(422, "invalid-job-kind");
+        assertThat(api.post("/api/v1/jobs", Map.of("kind", "sharpen", "parameters", Map.of())).problem(422, "invalid-job-kind")
+                .path("detail").asString()).isEqualTo("Job kind must be one of convert, extract, train.");
+        UUID other = api.createFaceSet("Other");
+        assertThat(api.post("/api/v1/jobs", Map.of("kind", "train", "parameters", Map.of("faceSetA", empty.toString(),
+                "faceSetB", other.toString(), "architecture", "original-torch"))).problem(422, "invalid-job-parameters")
+                .path("detail").asString()).isEqualTo("Parameter 'architecture' must be one of original, not 'original-torch'.");
+        assertThat(api.post("/api/v1/jobs", Map.of("kind", "train", "parameters", Map.of("faceSetA", empty.toString(),
+                "faceSetB", other.toString(), "engine", "tensorflow"))).problem(422, "invalid-job-parameters")
+                .path("detail").asString()).isEqualTo("Parameter 'engine' must be one of samediff, pytorch for architecture 'original', "
+                        + "not 'tensorflow'.");
         api.post("/api/v1/jobs", Map.of("kind", "convert", "parameters", Map.of())).problem(422, "invalid-job-parameters");
         api.post("/api/v1/jobs", Map.of("kind", "convert", "parameters", Map.of("modelId", UUID.randomUUID().toString(),
                 "mediaId", UUID.randomUUID().toString()))).problem(422, "invalid-job-parameters");

@@ -42,7 +42,9 @@ final class RunningDoppel {
     private RunningDoppel() {
         servers = TestServers.get();
         Path dataDir = servers.dataDir.resolve("doppel");
-        String[] args = concat(FAST_LEDGER, "--server.port=0", "--spring.main.sources=" + SteppingHandler.class.getName());
+        // A SameDiff-only worker: WorkerSeamIT starts a PyTorch one beside it.
+        String[] args = concat(FAST_LEDGER, "--server.port=0", "--doppel.worker.engines=samediff",
+                "--spring.main.sources=" + SteppingHandler.class.getName());
         context = StandaloneApplication.start(servers.springProperties(), dataDir, true, args);
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         try {

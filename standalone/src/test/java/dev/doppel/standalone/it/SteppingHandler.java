@@ -13,41 +13,39 @@ import javax.imageio.ImageIO;
 import dev.doppel.model.jobs.JobKind;
 import dev.doppel.worker.runtime.JobContext;
 import dev.doppel.worker.runtime.JobHandler;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A job shaped like a long stage, with deterministic timing for runtime tests: timed steps, a safe
- * point, progress and a metric per step, a checkpoint it resumes from, and a preview image. It
- * wraps the worker's CONVERT handler: jobs whose parameters hold {@code steps} (which tests submit
- * through the ledger, where the API's validation cannot refuse them) step; real conversions pass on.
+ * A job kind of the tests' own, shaped like a long stage with deterministic timing for runtime
+ * tests: timed steps, a safe point, progress and a metric per step, a checkpoint it resumes from,
+ * and a preview image. Being one handler bean and nothing else, it also shows that a new kind needs
+ * no edits to the worker's runtime; tests submit it through the ledger, since the API has no job
+ * type for it.
  */
 @Component
-class SteppingHandler implements BeanPostProcessor {
+class SteppingHandler implements JobHandler<JsonNode> {
+
+    static final JobKind KIND = JobKind.of("stepping");
 
     private static final String CHECKPOINT = "step";
 
     @Override
-    public Object postProcessAfterInitialization(Object bean, String beanName) {
-        if (bean instanceof JobHandler convert && convert.kind() == JobKind.CONVERT) {
-            return new JobHandler() {
-                @Override
-                public JobKind kind() {
-                    return JobKind.CONVERT;
-                }
+    public JobKind kind() {
+        return KIND;
+    }
 
-                @Override
-                public void run(JobContext context) throws Exception {
-                    if (context.parameters().has("steps")) {
-                        step(context);
-                    } else {
-                        convert.run(context);
-                    }
-                }
-            };
+    @Override
+    public JsonNode parse(JsonNode parameters) {
+        if (!parameters.has("steps")) {
+            throw new IllegalArgumentException("Parameter 'steps' is required.");
         }
-        return bean;
+        return parameters;
+    }
+
+    @Override
+    public void run(JobContext context, JsonNode parameters) throws Exception {
+        step(context);
     }
 
     private static void step(JobContext context) throws Exception {

@@ -3,11 +3,11 @@ package dev.doppel.standalone.it;
 import java.util.UUID;
 
 import dev.doppel.api.tenancy.ApiKeys;
-import dev.doppel.model.jobs.JobKind;
+import dev.doppel.model.jobs.JobRoute;
 import dev.doppel.model.jobs.JobLedger;
 import dev.doppel.model.jobs.NewJob;
 
-/** Submits {@link SteppingHandler} jobs through the ledger, as the API will once training lands. */
+/** Submits {@link SteppingHandler} jobs through the ledger: the API has no job type for the tests' own kind. */
 final class SteppingJobs {
 
     private SteppingJobs() {
@@ -16,7 +16,7 @@ final class SteppingJobs {
     static UUID submit(RunningDoppel doppel, int steps, long stepMillis) {
         var caller = doppel.bean(ApiKeys.class).authenticate(doppel.apiKey).orElseThrow();
         UUID id = UUID.randomUUID();
-        doppel.bean(JobLedger.class).submit(new NewJob(id, caller.tenantId(), JobKind.CONVERT,
+        doppel.bean(JobLedger.class).submit(new NewJob(id, caller.tenantId(), JobRoute.of(SteppingHandler.KIND),
                 "{\"steps\":" + steps + ",\"stepMillis\":" + stepMillis + "}", caller.apiKeyId(), 3));
         return id;
     }

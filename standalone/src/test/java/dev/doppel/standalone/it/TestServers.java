@@ -7,10 +7,15 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import com.rabbitmq.client.ConnectionFactory;
+import dev.doppel.model.jobs.JobKind;
+import dev.doppel.model.jobs.JobRoute;
 import dev.doppel.model.messaging.JobTopology;
 import dev.doppel.standalone.infra.LocalObjectStore;
 import org.testcontainers.DockerClientFactory;
@@ -117,11 +122,18 @@ final class TestServers {
     }
 
     private void deleteQueues() {
-        JobTopology topology = new JobTopology(namespace);
+        // Every route the tests' Doppel declares: its job types, its engines and the tests' own stepping kind.
+        Set<JobRoute> routes = new HashSet<>(List.of(JobRoute.of(JobKind.of("extract")), JobRoute.of(SteppingHandler.KIND)));
+        for (String kind : List.of("train", "convert")) {
+            for (String engine : List.of("samediff", "pytorch")) {
+                routes.add(JobRoute.of(JobKind.of(kind), engine));
+            }
+        }
+        JobTopology topology = new JobTopology(namespace, List.of(() -> routes));
         try (com.rabbitmq.client.Connection connection = rabbitConnectionFactory().newConnection();
                 com.rabbitmq.client.Channel channel = connection.createChannel()) {
-            for (String queue : topology.queues()) {
-                channel.queueDelete(queue);
+            for (JobRoute route : topology.routes()) {
+                channel.queueDelete(topology.queueFor(route));
             }
             channel.queueDelete(topology.exchange() + ".dead");
             channel.exchangeDelete(topology.exchange());

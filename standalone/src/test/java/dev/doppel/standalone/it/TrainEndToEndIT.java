@@ -49,12 +49,15 @@ class TrainEndToEndIT {
         JsonNode model = api.get("/api/v1/models/" + jobId).json();
         assertThat(model.path("iteration").asLong()).isEqualTo(40);
         assertThat(model.path("architecture").asString()).isEqualTo("original");
-        // That the loss falls is TrainerTest's to show (pipeline); here the history must be recorded whole.
+        assertThat(model.path("engine").asString()).isEqualTo("samediff");
+        assertThat(model.path("faceSets").size()).isEqualTo(2);
+        assertThat(model.path("losses").path("reconstructionA").asDouble()).isStrictlyBetween(0.0, 2.0);
+        // That the loss falls is SwapTrainingTest's to show (pipeline); here the history must be recorded whole.
         JsonNode losses = api.get("/api/v1/models/" + jobId + "/losses").json();
         assertThat(losses).hasSize(4);
         for (JsonNode point : losses) {
-            assertThat(point.path("lossA").asDouble()).isStrictlyBetween(0.0, 2.0);
-            assertThat(point.path("lossB").asDouble()).isStrictlyBetween(0.0, 2.0);
+            assertThat(point.path("losses").path("reconstructionA").asDouble()).isStrictlyBetween(0.0, 2.0);
+            assertThat(point.path("losses").path("reconstructionB").asDouble()).isStrictlyBetween(0.0, 2.0);
         }
         assertThat(losses.get(3).path("iteration").asLong()).isEqualTo(40);
 

@@ -9,6 +9,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.GetResponse;
 import dev.doppel.model.jobs.JobKind;
+import dev.doppel.model.jobs.JobRoute;
 import dev.doppel.model.jobs.JobLedger;
 import dev.doppel.model.messaging.JobTopology;
 import dev.doppel.model.storage.ObjectStore;
@@ -24,6 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * exactly once, on another worker, and duplicates of its message change nothing.
  */
 class WorkerRecoveryIT {
+
+    private static final JobRoute EXTRACT = JobRoute.of(JobKind.of("extract"));
 
     private final RunningDoppel doppel = RunningDoppel.get();
     private final ApiClient api = doppel.api;
@@ -72,11 +75,11 @@ class WorkerRecoveryIT {
 
         try (Connection connection = doppel.servers.rabbitConnectionFactory().newConnection()) {
             Channel channel = connection.createChannel();
-            byte[] body = ("{\"jobId\":\"" + jobId + "\",\"kind\":\"EXTRACT\"}").getBytes(StandardCharsets.UTF_8);
+            byte[] body = ("{\"jobId\":\"" + jobId + "\",\"route\":\"extract\"}").getBytes(StandardCharsets.UTF_8);
             for (int i = 0; i < 3; i++) {
-                channel.basicPublish(topology.exchange(), JobKind.EXTRACT.routingKey(), null, body);
+                channel.basicPublish(topology.exchange(), EXTRACT.key(), null, body);
             }
-            awaitQueueEmpty(channel, JobKind.EXTRACT);
+            awaitQueueEmpty(channel, EXTRACT);
         }
 
         JsonNode after = api.job(jobId);
@@ -105,10 +108,10 @@ class WorkerRecoveryIT {
         Connection doomed = doppel.servers.rabbitConnectionFactory().newConnection();
         try {
             Channel channel = doomed.createChannel();
-            GetResponse delivery = awaitMessage(channel, JobKind.EXTRACT);
+            GetResponse delivery = awaitMessage(channel, EXTRACT);
             assertThat(new String(delivery.getBody(), StandardCharsets.UTF_8)).contains(jobId.toString());
             if (claimAndAck) {
-                assertThat(ledger.claim(jobId, JobKind.EXTRACT, "doomed-worker", Duration.ofSeconds(3))).isPresent();
+                assertThat(ledger.claim(jobId, EXTRACT, "doomed-worker", Duration.ofSeconds(3))).isPresent();
                 channel.basicAck(delivery.getEnvelope().getDeliveryTag(), false);
             }
         } finally {
@@ -118,7 +121,7 @@ class WorkerRecoveryIT {
 
     private void awaitClaim(UUID jobId, String owner) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (ledger.claim(jobId, JobKind.EXTRACT, owner, Duration.ofSeconds(1)).isEmpty()) {
+        while (ledger.claim(jobId, EXTRACT, owner, Duration.ofSeconds(1)).isEmpty()) {
             assertThat(System.nanoTime()).as("job %s queued again for %s", jobId, owner).isLessThan(deadline);
             Thread.sleep(100);
         }
@@ -157,7 +160,7 @@ class WorkerRecoveryIT {
         return store.list(StorageKeys.jobPrefix(tenant, jobId));
     }
 
-    private GetResponse awaitMessage(Channel channel, JobKind kind) throws Exception {
+    private GetResponse awaitMessage(Channel channel, JobRoute kind) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         GetResponse response;
         while ((response = channel.basicGet(topology.queueFor(kind), false)) == null) {
@@ -167,7 +170,7 @@ class WorkerRecoveryIT {
         return response;
     }
 
-    private void awaitQueueEmpty(Channel channel, JobKind kind) throws Exception {
+    private void awaitQueueEmpty(Channel channel, JobRoute kind) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (channel.queueDeclarePassive(topology.queueFor(kind)).getMessageCount() > 0) {
             assertThat(System.nanoTime()).isLessThan(deadline);

@@ -5,10 +5,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.doppel.model.convert.ConvertParameters;
 import dev.doppel.model.jobs.JobKind;
+import dev.doppel.model.jobs.JobRoute;
+import dev.doppel.pipeline.family.TrainableModel;
 import dev.doppel.model.media.MediaInfo;
 import dev.doppel.model.media.MediaKind;
 import dev.doppel.model.media.MediaProbe;
@@ -31,14 +35,16 @@ import dev.doppel.pipeline.media.VideoRewrite;
 import dev.doppel.pipeline.stage.Progress;
 import dev.doppel.pipeline.swap.Identity;
 import dev.doppel.pipeline.swap.SwapModel;
-import dev.doppel.pipeline.swap.SwapModels;
-import dev.doppel.worker.faces.FaceExtractors;
+import dev.doppel.worker.faces.FaceNetworks;
 import dev.doppel.worker.faces.FaceSetIdentities;
 import dev.doppel.worker.runtime.JobContext;
 import dev.doppel.worker.runtime.JobFailure;
 import dev.doppel.worker.runtime.JobHandler;
-import dev.doppel.worker.train.CheckpointArchive;
+import dev.doppel.worker.models.CheckpointArchive;
+import dev.doppel.worker.models.WorkerModels;
+import dev.doppel.worker.runtime.JobHandlers;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -47,32 +53,50 @@ import tools.jackson.databind.json.JsonMapper;
  * the job's metrics and as {@code report.json}, and exists only if the whole conversion succeeded.
  */
 @Component
-class ConvertHandler implements JobHandler {
+class ConvertHandler implements JobHandler<ConvertParameters> {
 
     private static final int PREVIEW_SIDE = 640;
 
     private final ConvertSources sources;
     private final FaceSetIdentities identities;
     private final MediaProbe probe;
-    private final FaceExtractors extractors;
+    private final FaceNetworks networks;
+    private final WorkerModels models;
     private final JsonMapper json;
 
-    ConvertHandler(ConvertSources sources, FaceSetIdentities identities, MediaProbe probe, FaceExtractors extractors, JsonMapper json) {
+    ConvertHandler(ConvertSources sources, FaceSetIdentities identities, MediaProbe probe, FaceNetworks networks, WorkerModels models,
+            JsonMapper json) {
         this.sources = sources;
         this.identities = identities;
         this.probe = probe;
-        this.extractors = extractors;
+        this.networks = networks;
+        this.models = models;
         this.json = json;
     }
 
     @Override
     public JobKind kind() {
-        return JobKind.CONVERT;
+        return ConvertParameters.KIND;
     }
 
     @Override
-    public void run(JobContext context) throws Exception {
-        ConvertParameters parameters = parameters(context);
+    public ConvertParameters parse(JsonNode parameters) {
+        return ConvertParameters.parse(parameters);
+    }
+
+    /** A conversion runs on its model's engine: this worker takes only the engines it runs. */
+    @Override
+    public Set<JobRoute> routes(Set<String> engines) {
+        return JobHandlers.perEngine(kind(), engines);
+    }
+
+    @Override
+    public Map<String, String> throughputGauges() {
+        return Map.of("doppel.convert.frames.per.second", "framesPerSecond");
+    }
+
+    @Override
+    public void run(JobContext context, ConvertParameters parameters) throws Exception {
         UUID tenant = context.tenantId();
         ConvertSources.Model model = sources.model(tenant, parameters.modelId())
                 .orElseThrow(() -> new JobFailure("model-not-found", "Model " + parameters.modelId() + " does not exist."));
@@ -83,8 +107,9 @@ class ConvertHandler implements JobHandler {
         }
         ConvertSources.Upload upload = sources.upload(tenant, parameters.mediaId())
                 .orElseThrow(() -> new JobFailure("media-not-found", "Upload " + parameters.mediaId() + " does not exist."));
-        UUID source = parameters.towardsB() ? model.faceSetA() : model.faceSetB();
-        UUID target = parameters.towardsB() ? model.faceSetB() : model.faceSetA();
+        models.implementation(model.architecture(), model.engine());
+        UUID source = model.faceSet(parameters.towardsB() ? "A" : "B");
+        UUID target = model.faceSet(parameters.towardsB() ? "B" : "A");
 
         context.progress().report("loading input", 0);
         Path input = context.scratch().resolve("input." + upload.format().toLowerCase(Locale.ROOT));
@@ -92,19 +117,17 @@ class ConvertHandler implements JobHandler {
         MediaInfo info = probeOrFail(parameters.mediaId(), input);
         context.progress().report("loading model", 0.02);
         SwapOptions options = options(parameters, tenant, source, target);
-        try (SwapModel swapModel = loadModel(context, model, checkpointKey)) {
+        try (SwapModel swapModel = loadModel(context, model, checkpointKey); FaceNetworks.Lease faces = networks.borrow()) {
             context.metric("modelIteration", swapModel.iteration());
-            synchronized (extractors) {
-                Conversion conversion = new Conversion(extractors.models(), swapModel, options, parameters.watermark());
-                if (info.kind() == MediaKind.IMAGE) {
-                    photo(context, parameters, upload, input, conversion);
-                } else {
-                    video(context, parameters, input, conversion);
-                }
-                context.writeOutput("report.json", json.writeValueAsBytes(conversion.report().document()), "application/json");
-                conversion.report().summary().forEach(context::metric);
-                context.metric("millisPerFrame", conversion.times().millisPerFrame(conversion.report().frames()));
+            Conversion conversion = new Conversion(faces.models(), swapModel, options, parameters.watermark());
+            if (info.kind() == MediaKind.IMAGE) {
+                photo(context, parameters, upload, input, conversion);
+            } else {
+                video(context, parameters, input, conversion);
             }
+            context.writeOutput("report.json", json.writeValueAsBytes(conversion.report().document()), "application/json");
+            conversion.report().summary().forEach(context::metric);
+            context.metric("millisPerFrame", conversion.times().millisPerFrame(conversion.report().frames()));
         }
         context.progress().report("done", 1);
     }
@@ -181,16 +204,18 @@ class ConvertHandler implements JobHandler {
                 parameters.maxIdentityDistance(), identities.meanEmbedding(tenant, target).orElse(null));
     }
 
-    private static SwapModel loadModel(JobContext context, ConvertSources.Model model, String checkpointKey) throws IOException {
+    private SwapModel loadModel(JobContext context, ConvertSources.Model model, String checkpointKey) throws IOException {
         Path zip = context.scratch().resolve("model.zip");
         context.store().download(checkpointKey, zip);
         Path folder = context.scratch().resolve("model");
         CheckpointArchive.unpack(zip, folder);
-        try {
-            return SwapModels.load(model.architecture(), folder);
-        } catch (IllegalArgumentException e) {
-            throw new JobFailure("model-unavailable", "This worker cannot run models of architecture '" + model.architecture() + "'.");
+        TrainableModel loaded = models.load(folder, model.architecture(), model.engine());
+        if (loaded instanceof SwapModel swap) {
+            return swap;
         }
+        loaded.close();
+        throw new JobFailure("model-cannot-convert", "Models of architecture '" + model.architecture()
+                + "' do not swap faces; convert takes DeepFakes models.");
     }
 
     private static Provenance provenance(ConvertParameters parameters) {
@@ -213,11 +238,4 @@ class ConvertHandler implements JobHandler {
         }
     }
 
-    private static ConvertParameters parameters(JobContext context) {
-        try {
-            return ConvertParameters.parse(context.parameters());
-        } catch (IllegalArgumentException e) {
-            throw new JobFailure("invalid-parameters", e.getMessage());
-        }
-    }
 }

@@ -1,8 +1,11 @@
 package dev.doppel.worker.convert;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.doppel.worker.runtime.JobFailure;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -13,8 +16,16 @@ import org.springframework.stereotype.Component;
 @Component
 class ConvertSources {
 
-    record Model(String architecture, UUID faceSetA, UUID faceSetB, String latestCheckpointKey, String bestCheckpointKey,
+    record Model(String architecture, String engine, Map<String, UUID> faceSets, String latestCheckpointKey, String bestCheckpointKey,
             long iteration) {
+
+        UUID faceSet(String role) {
+            UUID id = faceSets.get(role);
+            if (id == null) {
+                throw new JobFailure("model-cannot-convert", "This model has no face set in role " + role + "; it learned " + faceSets.keySet() + ".");
+            }
+            return id;
+        }
     }
 
     record Upload(String objectKey, String kind, String format, String originalName) {
@@ -27,14 +38,16 @@ class ConvertSources {
     }
 
     Optional<Model> model(UUID tenantId, UUID modelId) {
+        Map<String, UUID> faceSets = new HashMap<>();
+        jdbc.sql("select role, face_set_id from model_face_sets where model_id = :id").param("id", modelId)
+                .query((rs, n) -> faceSets.put(rs.getString(1), rs.getObject(2, UUID.class))).list();
         return jdbc.sql("""
-                select architecture, face_set_a, face_set_b, checkpoint_key, best_checkpoint_key, iteration
+                select architecture, engine, checkpoint_key, best_checkpoint_key, iteration
                 from models where id = :id and tenant_id = :tenant
                 """)
                 .param("id", modelId).param("tenant", tenantId)
-                .query((rs, n) -> new Model(rs.getString("architecture"), rs.getObject("face_set_a", UUID.class),
-                        rs.getObject("face_set_b", UUID.class), rs.getString("checkpoint_key"), rs.getString("best_checkpoint_key"),
-                        rs.getLong("iteration")))
+                .query((rs, n) -> new Model(rs.getString("architecture"), rs.getString("engine"), Map.copyOf(faceSets),
+                        rs.getString("checkpoint_key"), rs.getString("best_checkpoint_key"), rs.getLong("iteration")))
                 .optional();
     }
 

@@ -24,12 +24,13 @@ import dev.doppel.pipeline.media.DigitalSourceType;
 import dev.doppel.pipeline.media.LabelledPng;
 import dev.doppel.pipeline.media.Provenance;
 import dev.doppel.pipeline.stage.Progress;
-import dev.doppel.worker.faces.FaceExtractors;
+import dev.doppel.worker.faces.FaceNetworks;
 import dev.doppel.worker.faces.FaceSetIdentities;
 import dev.doppel.worker.runtime.JobContext;
 import dev.doppel.worker.runtime.JobFailure;
 import dev.doppel.worker.runtime.JobHandler;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -39,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
  * face rows replace the set's earlier faces only when the job succeeds.
  */
 @Component
-class ExtractHandler implements JobHandler {
+class ExtractHandler implements JobHandler<ExtractParameters> {
 
     private static final int SHEET_COLUMNS = 8;
 
@@ -47,27 +48,31 @@ class ExtractHandler implements JobHandler {
     private final FaceSetIdentities identities;
     private final FaceRows faceRows;
     private final MediaProbe probe;
-    private final FaceExtractors extractors;
+    private final FaceNetworks networks;
     private final JsonMapper json;
 
-    ExtractHandler(FaceSetMedia faceSets, FaceSetIdentities identities, FaceRows faceRows, MediaProbe probe, FaceExtractors extractors,
+    ExtractHandler(FaceSetMedia faceSets, FaceSetIdentities identities, FaceRows faceRows, MediaProbe probe, FaceNetworks networks,
             JsonMapper json) {
         this.faceSets = faceSets;
         this.identities = identities;
         this.faceRows = faceRows;
         this.probe = probe;
-        this.extractors = extractors;
+        this.networks = networks;
         this.json = json;
     }
 
     @Override
     public JobKind kind() {
-        return JobKind.EXTRACT;
+        return ExtractParameters.KIND;
     }
 
     @Override
-    public void run(JobContext context) throws Exception {
-        ExtractParameters parameters = parameters(context);
+    public ExtractParameters parse(JsonNode parameters) {
+        return ExtractParameters.parse(parameters);
+    }
+
+    @Override
+    public void run(JobContext context, ExtractParameters parameters) throws Exception {
         UUID faceSetId = parameters.faceSetId();
         if (!faceSets.faceSetExists(context.tenantId(), faceSetId)) {
             throw new JobFailure("face-set-not-found", "Face set " + faceSetId + " does not exist.");
@@ -82,8 +87,8 @@ class ExtractHandler implements JobHandler {
             throw new JobFailure("no-reference-face", "maxIdentityDistance needs a reference face; pick one in face set " + faceSetId + " first.");
         }
         context.progress().report("loading face models", 0);
-        synchronized (extractors) {
-            extract(context, parameters, uploads, filter, extractors.get());
+        try (FaceNetworks.Lease lease = networks.borrow()) {
+            extract(context, parameters, uploads, filter, lease.extractor());
         }
     }
 
@@ -132,14 +137,6 @@ class ExtractHandler implements JobHandler {
         List<FaceRow> rows = List.copyOf(extraction.kept());
         context.atSuccess(() -> faceRows.replace(context.tenantId(), faceSetId, context.jobId(), rows));
         context.progress().report("done", 1);
-    }
-
-    private static ExtractParameters parameters(JobContext context) {
-        try {
-            return ExtractParameters.parse(context.parameters());
-        } catch (IllegalArgumentException e) {
-            throw new JobFailure("invalid-parameters", e.getMessage());
-        }
     }
 
     private MediaInfo probeOrFail(FaceSetMedia.Upload upload, Path local) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.doppel.worker.models.WorkerModels;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.stereotype.Component;
@@ -19,13 +20,18 @@ class ComputeBackendHealthIndicator extends AbstractHealthIndicator {
     private final List<ComputeBackend> backends;
     private final Map<String, String> loaded = new ConcurrentHashMap<>();
 
-    ComputeBackendHealthIndicator(List<ComputeBackend> backends) {
+    private final WorkerModels models;
+
+    ComputeBackendHealthIndicator(List<ComputeBackend> backends, WorkerModels models) {
         super("Compute backend check failed");
         this.backends = backends;
+        this.models = models;
     }
 
     @Override
     protected void doHealthCheck(Health.Builder builder) {
+        builder.withDetail("engines", models.engines());
+        builder.withDetail("models", models.registry().keys());
         boolean allLoaded = true;
         for (ComputeBackend backend : backends) {
             try {

@@ -4,8 +4,8 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.springframework.stereotype.Component;
 
 /**
- * ND4J, which runs the face networks and, later, training: the oneDNN CPU build by default, the
- * CUDA build in images made with -Pcuda. Creating one array forces its natives to load, so a
+ * ND4J, which runs the face networks on every worker and is the SameDiff engine: the oneDNN CPU
+ * build by default, the CUDA build in images made with -Pcuda. Creating one array forces its natives to load, so a
  * missing or mismatched backend fails readiness instead of the first job.
  */
 @Component

@@ -3,7 +3,6 @@ package dev.doppel.worker.runtime;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.doppel.model.jobs.JobKind;
 import dev.doppel.model.messaging.JobTopology;
 import dev.doppel.worker.WorkerProperties;
 import org.springframework.amqp.core.AcknowledgeMode;
@@ -14,8 +13,10 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * One listener container per job kind this worker takes, prefetch 1 so a busy worker holds at
- * most one waiting message per consumer. Stopping waits up to the drain timeout for running jobs
+ * One listener container per job kind this worker takes, consuming every queue of that kind this
+ * worker can serve (one per engine for engine-bound kinds), so {@code doppel.worker.concurrency.<kind>}
+ * bounds the kind's jobs whatever their engine. Prefetch 1, so a busy worker holds at most one
+ * waiting message per consumer and queue. Stopping waits up to the drain timeout for running jobs
  * to hand back their lease.
  */
 @Component
@@ -24,30 +25,38 @@ public class JobConsumers implements SmartLifecycle {
     private final ConnectionFactory connectionFactory;
     private final JobDispatcher dispatcher;
     private final WorkerProperties worker;
+    private final JobHandlers handlers;
     private final JobTopology topology;
     private final List<SimpleMessageListenerContainer> containers = new ArrayList<>();
     private volatile boolean running;
 
-    JobConsumers(ConnectionFactory connectionFactory, JobDispatcher dispatcher, WorkerProperties worker, JobTopology topology) {
+    JobConsumers(ConnectionFactory connectionFactory, JobDispatcher dispatcher, WorkerProperties worker, JobHandlers handlers,
+            JobTopology topology) {
         this.connectionFactory = connectionFactory;
         this.dispatcher = dispatcher;
         this.worker = worker;
+        this.handlers = handlers;
         this.topology = topology;
     }
 
     @Override
     public synchronized void start() {
-        for (JobKind kind : worker.kinds()) {
+        for (JobHandler<?> handler : handlers.all()) {
+            String kind = handler.kind().name();
+            String[] queues = handlers.routesOf(handler).stream().map(topology::queueFor).sorted().toArray(String[]::new);
+            if (queues.length == 0) {
+                continue;
+            }
             SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
-            container.setQueueNames(topology.queueFor(kind));
+            container.setQueueNames(queues);
             container.setAcknowledgeMode(AcknowledgeMode.MANUAL);
             container.setPrefetchCount(1);
             container.setConcurrentConsumers(worker.concurrencyOf(kind));
             container.setShutdownTimeout(worker.drainTimeout().toMillis());
             container.setDefaultRequeueRejected(true);
             container.setMessageListener((ChannelAwareMessageListener) (message, channel) ->
-                    dispatcher.onDelivery(kind, message, channel));
-            container.setBeanName("jobs-" + kind.routingKey());
+                    dispatcher.onDelivery(message, channel));
+            container.setBeanName("jobs-" + kind);
             container.afterPropertiesSet();
             container.start();
             containers.add(container);

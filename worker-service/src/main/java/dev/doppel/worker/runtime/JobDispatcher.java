@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.Optional;
 
 import com.rabbitmq.client.Channel;
-import dev.doppel.model.jobs.JobKind;
 import dev.doppel.model.jobs.JobLease;
 import dev.doppel.model.jobs.JobLedger;
 import dev.doppel.model.jobs.JobsProperties;
@@ -38,19 +37,20 @@ public class JobDispatcher {
         this.worker = worker;
     }
 
-    public void onDelivery(JobKind queueKind, Message message, Channel channel) throws IOException {
+    public void onDelivery(Message message, Channel channel) throws IOException {
+        String queue = message.getMessageProperties().getConsumerQueue();
         long tag = message.getMessageProperties().getDeliveryTag();
         JobMessage job;
         try {
             job = JobMessage.parse(message.getBody());
         } catch (IllegalArgumentException e) {
-            log.warn("Dropping a malformed message from the {} queue: {}", queueKind, e.getMessage());
+            log.warn("Dropping a malformed message from queue {}: {}", queue, e.getMessage());
             channel.basicReject(tag, false);
             return;
         }
         Optional<JobLease> lease;
         try {
-            lease = ledger.claim(job.jobId(), queueKind, worker.id(), jobs.lease());
+            lease = ledger.claim(job.jobId(), job.route(), worker.id(), jobs.lease());
         } catch (DataAccessException e) {
             log.warn("Cannot reach the ledger to claim job {}; returning the message: {}", job.jobId(), e.getMessage());
             channel.basicNack(tag, false, true);

@@ -26,16 +26,12 @@ import tools.jackson.databind.json.JsonMapper;
  * outcome is read back from the ledger, which is the one record of how an attempt ended, so the
  * meters cannot disagree with what clients see.
  * <p>
- * Throughput gauges sum a metric that running jobs report through {@link JobContext#metric}: train
- * stages report {@value #TRAIN_EXAMPLES_PER_SECOND} (faceswap's "EGs/sec": faces of both identities
- * per second), convert stages report {@value #CONVERT_FRAMES_PER_SECOND}. Until a stage reports
- * them, the gauges read 0.
+ * Throughput gauges sum a metric that running jobs report through {@link JobContext#metric}; each
+ * handler names its own ({@link JobHandler#throughputGauges}: train's faceswap "EGs/sec", convert's
+ * frames per second). Until a stage reports them, the gauges read 0.
  */
 @Component
 public class JobMetrics {
-
-    public static final String TRAIN_EXAMPLES_PER_SECOND = "egsPerSecond";
-    public static final String CONVERT_FRAMES_PER_SECOND = "framesPerSecond";
 
     private static final Logger log = LoggerFactory.getLogger(JobMetrics.class);
 
@@ -44,18 +40,18 @@ public class JobMetrics {
     private final JsonMapper json;
     private final Map<JobContext, Long> running = new ConcurrentHashMap<>();
 
-    JobMetrics(MeterRegistry registry, JobLedger ledger, JsonMapper json) {
+    JobMetrics(MeterRegistry registry, JobLedger ledger, JsonMapper json, JobHandlers handlers) {
         this.registry = registry;
         this.ledger = ledger;
         this.json = json;
-        for (JobKind kind : JobKind.values()) {
+        for (JobHandler<?> handler : handlers.all()) {
+            JobKind kind = handler.kind();
             Gauge.builder("doppel.jobs.in.flight", this, metrics -> metrics.inFlight(kind))
                     .description("Jobs this worker is running").tag("kind", tag(kind)).register(registry);
+            handler.throughputGauges().forEach((meter, metric) -> Gauge.builder(meter, this, metrics -> metrics.sumOf(kind, metric))
+                    .description("Throughput of this worker's running " + kind + " jobs (their '" + metric + "' metric, summed)")
+                    .register(registry));
         }
-        Gauge.builder("doppel.train.examples.per.second", this, metrics -> metrics.sumOf(JobKind.TRAIN, TRAIN_EXAMPLES_PER_SECOND))
-                .description("Training throughput of this worker's running train jobs (faces per second)").register(registry);
-        Gauge.builder("doppel.convert.frames.per.second", this, metrics -> metrics.sumOf(JobKind.CONVERT, CONVERT_FRAMES_PER_SECOND))
-                .description("Conversion throughput of this worker's running convert jobs").register(registry);
     }
 
     void started(JobContext context) {
@@ -123,13 +119,13 @@ public class JobMetrics {
     }
 
     private double inFlight(JobKind kind) {
-        return running.keySet().stream().filter(context -> context.lease().kind() == kind).count();
+        return running.keySet().stream().filter(context -> context.lease().kind().equals(kind)).count();
     }
 
     /** Reads the metrics the heartbeat writes, so the gauge shows what GET /jobs/{id} shows. */
     private double sumOf(JobKind kind, String metric) {
         return running.keySet().stream()
-                .filter(context -> context.lease().kind() == kind)
+                .filter(context -> context.lease().kind().equals(kind))
                 .mapToDouble(context -> {
                     JsonNode value = json.readTree(context.snapshot().metricsJson()).path(metric);
                     return value.isNumber() ? value.asDouble() : 0;
@@ -138,6 +134,6 @@ public class JobMetrics {
     }
 
     private static String tag(JobKind kind) {
-        return kind.routingKey();
+        return kind.name();
     }
 }

@@ -4,19 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import dev.doppel.model.jobs.HeartbeatOutcome;
-import dev.doppel.model.jobs.JobKind;
 import dev.doppel.model.jobs.JobLease;
 import dev.doppel.model.jobs.JobLedger;
 import dev.doppel.model.jobs.JobsProperties;
@@ -48,13 +43,13 @@ public class JobRunner {
     private final WorkerProperties worker;
     private final ScheduledExecutorService heartbeats;
     private final TransactionTemplate transactions;
-    private final Map<JobKind, JobHandler> handlers;
+    private final JobHandlers handlers;
     private final JobMetrics metrics;
     private final Set<JobContext> running = ConcurrentHashMap.newKeySet();
     private volatile boolean shuttingDown;
 
     JobRunner(JobLedger ledger, ObjectStore store, JsonMapper json, JobsProperties jobs, WorkerProperties worker,
-            ScheduledExecutorService heartbeats, TransactionTemplate transactions, List<JobHandler> handlers, JobMetrics metrics) {
+            ScheduledExecutorService heartbeats, TransactionTemplate transactions, JobHandlers handlers, JobMetrics metrics) {
         this.ledger = ledger;
         this.store = store;
         this.json = json;
@@ -62,7 +57,7 @@ public class JobRunner {
         this.worker = worker;
         this.heartbeats = heartbeats;
         this.transactions = transactions;
-        this.handlers = handlers.stream().collect(Collectors.toMap(JobHandler::kind, Function.identity()));
+        this.handlers = handlers;
         this.metrics = metrics;
     }
 
@@ -88,14 +83,10 @@ public class JobRunner {
 
     private void execute(JobContext context) {
         JobLease lease = context.lease();
-        log.info("Job {} ({}) attempt {} started", lease.jobId(), lease.kind(), lease.attempt());
+        log.info("Job {} ({}) attempt {} started", lease.jobId(), lease.route(), lease.attempt());
         try {
-            JobHandler handler = handlers.get(lease.kind());
-            if (handler == null) {
-                throw new JobFailure("kind-unsupported", "No worker here can run " + lease.kind() + " jobs yet.");
-            }
             context.cancellation().throwIfStopped();
-            handler.run(context);
+            handlers.run(lease.kind(), context);
             if (recordSuccess(context)) {
                 log.info("Job {} succeeded", lease.jobId());
             } else {

@@ -1,12 +1,14 @@
 package dev.doppel.worker.train;
 
+import java.util.Map;
 import java.util.UUID;
 
 import dev.doppel.model.jobs.JobLease;
 import dev.doppel.model.train.TrainParameters;
-import dev.doppel.pipeline.swap.StepLosses;
+import dev.doppel.pipeline.family.NamedLosses;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The model row a train job keeps up to date while it trains. Every write is conditional on the
@@ -19,36 +21,45 @@ class ModelRows {
             "exists (select 1 from jobs j where j.id = :id and j.lease_owner = :owner and j.attempt = :attempt and j.state = 'RUNNING')";
 
     private final JdbcClient jdbc;
+    private final JsonMapper json;
 
-    ModelRows(JdbcClient jdbc) {
+    ModelRows(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     void ensure(JobLease lease, TrainParameters parameters, String optionsJson) {
-        jdbc.sql("""
-                insert into models (id, tenant_id, face_set_a, face_set_b, architecture, options)
-                values (:id, :tenant, :a, :b, :architecture, cast(:options as jsonb))
+        int created = jdbc.sql("""
+                insert into models (id, tenant_id, architecture, engine, options)
+                values (:id, :tenant, :architecture, :engine, cast(:options as jsonb))
                 on conflict (id) do nothing
                 """)
-                .param("id", lease.jobId()).param("tenant", lease.tenantId()).param("a", parameters.faceSetA())
-                .param("b", parameters.faceSetB()).param("architecture", parameters.architecture()).param("options", optionsJson)
+                .param("id", lease.jobId()).param("tenant", lease.tenantId()).param("architecture", parameters.architecture())
+                .param("engine", parameters.engine()).param("options", optionsJson)
                 .update();
+        if (created == 1) {
+            for (Map.Entry<String, UUID> role : parameters.faceSets().entrySet()) {
+                jdbc.sql("insert into model_face_sets (model_id, role, face_set_id) values (:id, :role, :faceSet) on conflict do nothing")
+                        .param("id", lease.jobId()).param("role", role.getKey()).param("faceSet", role.getValue()).update();
+            }
+        }
     }
 
-    void recordLoss(JobLease lease, StepLosses losses) {
-        jdbc.sql("insert into model_losses (model_id, iteration, loss_a, loss_b) select :id, :iteration, :a, :b where "
+    void recordLoss(JobLease lease, NamedLosses losses) {
+        jdbc.sql("insert into model_losses (model_id, iteration, losses) select :id, :iteration, cast(:losses as jsonb) where "
                         + HOLDS_LEASE + " on conflict do nothing")
-                .param("id", lease.jobId()).param("iteration", losses.iteration()).param("a", losses.lossA()).param("b", losses.lossB())
+                .param("id", lease.jobId()).param("iteration", losses.iteration()).param("losses", json.writeValueAsString(losses.values()))
                 .param("owner", lease.owner()).param("attempt", lease.attempt())
                 .update();
     }
 
-    void checkpointed(JobLease lease, StepLosses losses, double egsPerSecond, String checkpointKey, String bestKey, Double bestLoss,
+    void checkpointed(JobLease lease, NamedLosses losses, double egsPerSecond, String checkpointKey, String bestKey, Double bestLoss,
             String previewKey) {
-        jdbc.sql("update models set iteration = :iteration, loss_a = :a, loss_b = :b, egs_per_second = :egs, checkpoint_key = :checkpoint, "
-                        + "best_checkpoint_key = coalesce(:best, best_checkpoint_key), best_loss = coalesce(:bestLoss, best_loss), "
-                        + "preview_key = :preview, updated_at = now() where id = :id and " + HOLDS_LEASE)
-                .param("iteration", losses.iteration()).param("a", losses.lossA()).param("b", losses.lossB()).param("egs", egsPerSecond)
+        jdbc.sql("update models set iteration = :iteration, losses = cast(:losses as jsonb), egs_per_second = :egs, "
+                        + "checkpoint_key = :checkpoint, best_checkpoint_key = coalesce(:best, best_checkpoint_key), "
+                        + "best_loss = coalesce(:bestLoss, best_loss), preview_key = :preview, updated_at = now() where id = :id and "
+                        + HOLDS_LEASE)
+                .param("iteration", losses.iteration()).param("losses", json.writeValueAsString(losses.values())).param("egs", egsPerSecond)
                 .param("checkpoint", checkpointKey).param("best", bestKey).param("bestLoss", bestLoss).param("preview", previewKey)
                 .param("id", lease.jobId()).param("owner", lease.owner()).param("attempt", lease.attempt())
                 .update();

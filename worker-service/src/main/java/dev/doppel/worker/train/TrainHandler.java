@@ -5,78 +5,117 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
+import dev.doppel.model.families.ModelArchitecture;
+import dev.doppel.model.families.ModelArchitectures;
 import dev.doppel.model.jobs.JobKind;
+import dev.doppel.model.jobs.JobRoute;
 import dev.doppel.model.train.TrainParameters;
+import dev.doppel.pipeline.family.ModelImplementation;
+import dev.doppel.pipeline.family.ModelManifest;
+import dev.doppel.pipeline.family.ModelSettings;
+import dev.doppel.pipeline.family.NamedLosses;
+import dev.doppel.pipeline.family.TrainableModel;
+import dev.doppel.pipeline.family.TrainingRecipe;
+import dev.doppel.pipeline.family.TrainingSession;
 import dev.doppel.pipeline.media.DigitalSourceType;
 import dev.doppel.pipeline.media.LabelledPng;
 import dev.doppel.pipeline.media.Provenance;
-import dev.doppel.pipeline.swap.StepLosses;
-import dev.doppel.pipeline.swap.SwapModel;
-import dev.doppel.pipeline.swap.SwapModelOptions;
-import dev.doppel.pipeline.swap.SwapModels;
-import dev.doppel.pipeline.train.Augmentation;
-import dev.doppel.pipeline.train.BatchSampler;
-import dev.doppel.pipeline.train.PreviewGrid;
-import dev.doppel.pipeline.train.RandomWarp;
 import dev.doppel.pipeline.train.Trainer;
 import dev.doppel.pipeline.train.TrainingFace;
+import dev.doppel.worker.models.CheckpointArchive;
+import dev.doppel.worker.models.WorkerModels;
 import dev.doppel.worker.runtime.JobContext;
 import dev.doppel.worker.runtime.JobFailure;
 import dev.doppel.worker.runtime.JobHandler;
+import dev.doppel.worker.runtime.JobHandlers;
 import dev.doppel.worker.runtime.JobStopped;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The train stage: a DeepFakes model learns both face sets' extracted faces. It checkpoints (weights
- * and optimiser state) every N iterations with a preview grid and the loss, keeps the best-loss
+ * The train stage of every model family: the architecture's face sets loaded by role, the model
+ * built (or resumed from the newest checkpoint, after its manifest is checked) on the job's engine,
+ * and the family's recipe stepped by the common loop. It checkpoints (weights, optimiser state and a
+ * manifest) every N iterations with the family's preview and the named losses, keeps the best-loss
  * checkpoint as a backup, and a resumed attempt continues from the newest checkpoint.
  */
 @Component
-class TrainHandler implements JobHandler {
+class TrainHandler implements JobHandler<TrainParameters> {
 
     private static final String LATEST = "latest.zip";
     private static final String BEST = "best.zip";
-    private static final int PREVIEW_FACES = 4;
 
     private final TrainingFaces faces;
     private final ModelRows models;
+    private final WorkerModels workerModels;
+    private final ModelArchitectures architectures;
     private final JsonMapper json;
 
-    TrainHandler(TrainingFaces faces, ModelRows models, JsonMapper json) {
+    TrainHandler(TrainingFaces faces, ModelRows models, WorkerModels workerModels, ModelArchitectures architectures, JsonMapper json) {
         this.faces = faces;
         this.models = models;
+        this.workerModels = workerModels;
+        this.architectures = architectures;
         this.json = json;
     }
 
     @Override
     public JobKind kind() {
-        return JobKind.TRAIN;
+        return TrainParameters.KIND;
     }
 
     @Override
-    public void run(JobContext context) throws Exception {
-        TrainParameters parameters = parameters(context);
+    public TrainParameters parse(JsonNode parameters) {
+        return TrainParameters.parse(parameters, architectures);
+    }
+
+    @Override
+    public Set<JobRoute> routes(Set<String> engines) {
+        return JobHandlers.perEngine(kind(), engines);
+    }
+
+    @Override
+    public Map<String, String> throughputGauges() {
+        return Map.of("doppel.train.examples.per.second", "egsPerSecond");
+    }
+
+    @Override
+    public void run(JobContext context, TrainParameters parameters) throws Exception {
+        ModelArchitecture architecture = workerModels.architecture(parameters.architecture());
+        ModelImplementation implementation = workerModels.implementation(parameters.architecture(), parameters.engine());
+        TrainingRecipe recipe = workerModels.recipe(architecture);
+        Optional<Path> saved = savedModel(context);
+        if (saved.isPresent()) {
+            workerModels.checkRunnable(saved.get(), parameters.architecture(), parameters.engine());
+        }
         context.progress().report("loading faces", 0);
-        List<TrainingFace> a = load(context, parameters.faceSetA());
-        List<TrainingFace> b = load(context, parameters.faceSetB());
-        SwapModelOptions options = new SwapModelOptions(parameters.resolution(), parameters.widthScale(), parameters.learningRate(),
+        Map<String, List<TrainingFace>> byRole = new LinkedHashMap<>();
+        for (String role : architecture.inputs()) {
+            byRole.put(role, load(context, parameters.faceSet(role)));
+        }
+        ModelSettings settings = new ModelSettings(parameters.resolution(), parameters.widthScale(), parameters.learningRate(),
                 context.jobId().getMostSignificantBits());
-        models.ensure(context.lease(), parameters, json.writeValueAsString(options));
-        try (SwapModel model = resumeOrCreate(context, parameters, options)) {
+        try (TrainableModel model = saved.isPresent()
+                ? workerModels.load(saved.get(), parameters.architecture(), parameters.engine())
+                : implementation.create(settings)) {
+            models.ensure(context.lease(), parameters, json.writeValueAsString(settings));
             context.metric("parameters", model.parameterCount());
             context.metric("resumedFrom", model.iteration());
-            Checkpoints checkpoints = new Checkpoints(context, model, a, b, parameters.batchSize());
-            Trainer trainer = new Trainer(model,
-                    new BatchSampler(a, model.resolution(), Augmentation.FACESWAP, RandomWarp.DEFAULT, options.seed() + model.iteration()),
-                    new BatchSampler(b, model.resolution(), Augmentation.FACESWAP, RandomWarp.DEFAULT, options.seed() + model.iteration() + 1));
+            TrainingSession session = recipe.open(model, byRole, parameters.batchSize(), settings.seed() + model.iteration());
+            Checkpoints checkpoints = new Checkpoints(context, session, parameters, implementation, settings);
             try {
-                trainer.train(new Trainer.Options(parameters.iterations(), parameters.batchSize(), parameters.checkpointEvery()),
-                        context.progress(), context.cancellation(), (saved, iteration, losses) -> checkpoints.save(losses));
+                new Trainer(session).train(new Trainer.Options(parameters.iterations(), parameters.batchSize(), parameters.checkpointEvery()),
+                        context.progress(), context.cancellation(), (s, losses) -> checkpoints.save(losses));
             } catch (JobStopped stopped) {
                 // A cancel or a shutdown keeps what was learned since the last checkpoint; a lost lease writes nothing.
                 if (stopped.reason() != JobStopped.Reason.LEASE_LOST) {
@@ -91,12 +130,15 @@ class TrainHandler implements JobHandler {
         }
     }
 
-    private static TrainParameters parameters(JobContext context) {
-        try {
-            return TrainParameters.parse(context.parameters());
-        } catch (IllegalArgumentException e) {
-            throw new JobFailure("invalid-parameters", e.getMessage());
+    /** The newest checkpoint of an earlier attempt, unpacked, with its manifest checked before any face is loaded. */
+    private static Optional<Path> savedModel(JobContext context) throws IOException {
+        Optional<Path> checkpoint = context.loadCheckpoint(LATEST);
+        if (checkpoint.isEmpty()) {
+            return Optional.empty();
         }
+        Path folder = context.scratch().resolve("resume");
+        CheckpointArchive.unpack(checkpoint.get(), folder);
+        return Optional.of(folder);
     }
 
     private List<TrainingFace> load(JobContext context, UUID faceSetId) throws IOException {
@@ -112,84 +154,79 @@ class TrainHandler implements JobHandler {
         return loaded;
     }
 
-    private SwapModel resumeOrCreate(JobContext context, TrainParameters parameters, SwapModelOptions options) throws IOException {
-        Optional<Path> checkpoint = context.loadCheckpoint(LATEST);
-        if (checkpoint.isEmpty()) {
-            return SwapModels.create(parameters.architecture(), options);
-        }
-        Path folder = context.scratch().resolve("resume");
-        CheckpointArchive.unpack(checkpoint.get(), folder);
-        return SwapModels.load(parameters.architecture(), folder);
-    }
-
-    /** Writes one checkpoint: model, backup if best, preview grid, loss, model row. */
+    /** Writes one checkpoint: model and manifest, backup if best, preview, named losses, model row. */
     private final class Checkpoints {
 
         private final JobContext context;
-        private final SwapModel model;
-        private final List<TrainingFace> previewA;
-        private final List<TrainingFace> previewB;
-        private final int batchSize;
+        private final TrainingSession session;
+        private final TrainParameters parameters;
+        private final ModelImplementation implementation;
+        private final ModelSettings settings;
         private final long startIteration;
         private final long startNanos = System.nanoTime();
         private Double bestLoss;
-        private StepLosses lastLosses;
+        private NamedLosses lastLosses;
         private byte[] lastPreview;
 
-        Checkpoints(JobContext context, SwapModel model, List<TrainingFace> a, List<TrainingFace> b, int batchSize) {
+        Checkpoints(JobContext context, TrainingSession session, TrainParameters parameters, ModelImplementation implementation,
+                ModelSettings settings) {
             this.context = context;
-            this.model = model;
-            this.batchSize = batchSize;
-            this.startIteration = model.iteration();
-            this.previewA = a.subList(0, Math.min(PREVIEW_FACES, a.size()));
-            this.previewB = b.subList(0, Math.min(PREVIEW_FACES, b.size()));
+            this.session = session;
+            this.parameters = parameters;
+            this.implementation = implementation;
+            this.settings = settings;
+            this.startIteration = session.model().iteration();
             this.bestLoss = models.bestLoss(context.jobId());
         }
 
         /** faceswap's figure over this attempt: 2 x batch x iterations / seconds. */
         private double egsPerSecond() {
             double seconds = (System.nanoTime() - startNanos) / 1e9;
-            return seconds > 0 ? 2.0 * batchSize * (model.iteration() - startIteration) / seconds : 0;
+            return seconds > 0 ? 2.0 * parameters.batchSize() * (session.model().iteration() - startIteration) / seconds : 0;
         }
 
-        void save(StepLosses losses) throws IOException {
+        void save(NamedLosses losses) throws IOException {
             lastLosses = losses;
             write(losses, true);
         }
 
         /** Between checkpoints no loss was measured for the current iteration: the history keeps its last real point. */
         void saveOnStop() throws IOException {
-            StepLosses known = lastLosses != null ? lastLosses : new StepLosses(model.iteration(), Double.NaN, Double.NaN);
-            if (model.iteration() > startIteration || lastLosses == null) {
-                write(new StepLosses(model.iteration(), known.lossA(), known.lossB()), false);
+            long iteration = session.model().iteration();
+            if (iteration > startIteration || lastLosses == null) {
+                write(lastLosses != null ? lastLosses.at(iteration) : new NamedLosses(iteration, Map.of()), false);
             }
         }
 
-        private void write(StepLosses losses, boolean measured) throws IOException {
+        private void write(NamedLosses losses, boolean measured) throws IOException {
             double egsPerSecond = egsPerSecond();
+            TrainableModel model = session.model();
             Path folder = Files.createDirectories(context.scratch().resolve("checkpoint-" + losses.iteration()));
             Path zip = context.scratch().resolve("checkpoint-" + losses.iteration() + ".zip");
             model.save(folder);
+            Map<String, String> faceSets = new LinkedHashMap<>();
+            parameters.faceSets().forEach((role, id) -> faceSets.put(role, id.toString()));
+            new ModelManifest(parameters.architecture(), parameters.engine(), implementation.formatVersion(), model.resolution(), settings,
+                    model.iteration(), faceSets).write(folder);
             CheckpointArchive.pack(folder, zip);
             String latestKey = context.saveCheckpoint(LATEST, zip);
-            double total = losses.lossA() + losses.lossB();
             String bestKey = null;
-            if (measured && (bestLoss == null || total < bestLoss)) {
+            if (measured && (bestLoss == null || losses.total() < bestLoss)) {
                 bestKey = context.saveCheckpoint(BEST, zip);
-                bestLoss = total;
+                bestLoss = losses.total();
             }
-            BufferedImage grid = PreviewGrid.render(model, previewA, previewB);
+            BufferedImage grid = session.preview();
             lastPreview = LabelledPng.encode(grid, new Provenance(DigitalSourceType.TRAINED_ALGORITHMIC_MEDIA,
                     "Training preview of model " + context.jobId() + " at iteration " + losses.iteration()
-                            + " (columns: A, A to A, A to B, B, B to B, B to A), made by Doppel."));
+                            + " (" + session.previewLayout() + "), made by Doppel."));
             String previewKey = context.publishPreview("preview.png", lastPreview);
             if (measured) {
                 models.recordLoss(context.lease(), losses);
             }
-            models.checkpointed(context.lease(), losses, egsPerSecond, latestKey, bestKey, bestKey == null ? null : total, previewKey);
+            models.checkpointed(context.lease(), losses, egsPerSecond, latestKey, bestKey, bestKey == null ? null : losses.total(),
+                    previewKey);
             context.metric("iteration", losses.iteration());
-            context.metric("lossA", losses.lossA());
-            context.metric("lossB", losses.lossB());
+            context.metric("losses", losses.values());
             context.metric("egsPerSecond", egsPerSecond);
             deleteQuietly(folder, zip);
         }
@@ -199,8 +236,8 @@ class TrainHandler implements JobHandler {
         }
 
         private void deleteQuietly(Path folder, Path zip) throws IOException {
-            try (var files = Files.walk(folder)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            try (Stream<Path> files = Files.walk(folder)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             }
             Files.deleteIfExists(zip);
         }

@@ -1,4 +1,4 @@
-package dev.doppel.worker.train;
+package dev.doppel.worker.models;
 
 import java.io.IOException;
 import java.io.InputStream;

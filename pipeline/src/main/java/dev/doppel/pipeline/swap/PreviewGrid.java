@@ -1,12 +1,12 @@
-package dev.doppel.pipeline.train;
+package dev.doppel.pipeline.swap;
 
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.List;
 
-import dev.doppel.pipeline.swap.FaceBatch;
-import dev.doppel.pipeline.swap.Identity;
-import dev.doppel.pipeline.swap.SwapModel;
+import dev.doppel.pipeline.train.PlanarImage;
+import dev.doppel.pipeline.train.TrainingFace;
+
 
 /**
  * faceswap's training preview: one row per face, columns A, A->A, A->B, B, B->B, B->A at the

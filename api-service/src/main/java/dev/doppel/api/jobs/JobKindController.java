@@ -1,0 +1,27 @@
+package dev.doppel.api.jobs;
+
+import java.util.List;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The kinds of job this API takes, so clients and the console need no list of their own. */
+@RestController
+@RequestMapping("/api/v1/job-kinds")
+class JobKindController {
+
+    record JobKindView(String kind, String description) {
+    }
+
+    private final JobTypes types;
+
+    JobKindController(JobTypes types) {
+        this.types = types;
+    }
+
+    @GetMapping
+    List<JobKindView> list() {
+        return types.all().stream().map(type -> new JobKindView(type.kind().name(), type.description())).toList();
+    }
+}

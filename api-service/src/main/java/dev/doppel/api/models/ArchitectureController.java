@@ -1,0 +1,37 @@
+package dev.doppel.api.models;
+
+import java.util.List;
+
+import dev.doppel.model.families.ModelArchitecture;
+import dev.doppel.model.families.ModelArchitectures;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The architectures a train job may name, each with the engines that run it and the face sets it takes. */
+@RestController
+@RequestMapping("/api/v1/architectures")
+class ArchitectureController {
+
+    /** {@code faceSetParameters}: the train parameters naming its face sets, one per role. */
+    record ArchitectureView(String name, String family, String description, List<String> faceSetParameters, List<String> losses,
+            List<String> engines, String defaultEngine, List<Integer> resolutions) {
+
+        static ArchitectureView of(ModelArchitecture architecture) {
+            return new ArchitectureView(architecture.name(), architecture.family(), architecture.description(),
+                    architecture.inputs().stream().map(ModelArchitecture::faceSetParameter).toList(), architecture.losses(),
+                    architecture.engines(), architecture.defaultEngine(), architecture.resolutions());
+        }
+    }
+
+    private final ModelArchitectures architectures;
+
+    ArchitectureController(ModelArchitectures architectures) {
+        this.architectures = architectures;
+    }
+
+    @GetMapping
+    List<ArchitectureView> list() {
+        return architectures.all().stream().map(ArchitectureView::of).toList();
+    }
+}

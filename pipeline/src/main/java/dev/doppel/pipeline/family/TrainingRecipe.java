@@ -1,0 +1,24 @@
+package dev.doppel.pipeline.family;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.doppel.pipeline.train.TrainingFace;
+
+/**
+ * How a family trains: what it samples from its face sets, how one step goes, which losses it
+ * names and what its preview shows. One per family; the train stage around it (resume, checkpoints,
+ * loss history, progress) is the same for all of them.
+ */
+public interface TrainingRecipe {
+
+    /** The family name, as {@code ModelArchitecture.family} in the catalog. */
+    String family();
+
+    /**
+     * @param faces by role, as the architecture declares its inputs
+     * @param seed  of the sampler, offset by the model's iteration so a resumed run does not replay batches
+     * @throws IllegalArgumentException when the model is not of this family or a role is missing
+     */
+    TrainingSession open(TrainableModel model, Map<String, List<TrainingFace>> faces, int batchSize, long seed);
+}

@@ -1,0 +1,84 @@
+package dev.doppel.pipeline.swap;
+
+import java.awt.image.BufferedImage;
+import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.doppel.pipeline.family.NamedLosses;
+import dev.doppel.pipeline.family.TrainableModel;
+import dev.doppel.pipeline.family.TrainingRecipe;
+import dev.doppel.pipeline.family.TrainingSession;
+import dev.doppel.pipeline.train.Augmentation;
+import dev.doppel.pipeline.train.BatchSampler;
+import dev.doppel.pipeline.train.RandomWarp;
+import dev.doppel.pipeline.train.TrainingFace;
+
+/**
+ * How the DeepFakes family trains (faceswap's recipe): a batch of each person per step, randomly
+ * warped with Lab colour jitter, each reconstructed through its own decoder; the preview shows
+ * reconstructions and swaps both ways.
+ */
+public final class SwapTraining implements TrainingRecipe {
+
+    public static final String FAMILY = "deepfakes";
+    public static final String LOSS_A = "reconstructionA";
+    public static final String LOSS_B = "reconstructionB";
+
+    private static final int PREVIEW_FACES = 4;
+
+    @Override
+    public String family() {
+        return FAMILY;
+    }
+
+    @Override
+    public TrainingSession open(TrainableModel model, Map<String, List<TrainingFace>> faces, int batchSize, long seed) {
+        if (!(model instanceof SwapModel swap)) {
+            throw new IllegalArgumentException("a " + model.getClass().getSimpleName() + " is not a DeepFakes swap model");
+        }
+        List<TrainingFace> a = role(faces, "A");
+        List<TrainingFace> b = role(faces, "B");
+        BatchSampler samplerA = new BatchSampler(a, swap.resolution(), Augmentation.FACESWAP, RandomWarp.DEFAULT, seed);
+        BatchSampler samplerB = new BatchSampler(b, swap.resolution(), Augmentation.FACESWAP, RandomWarp.DEFAULT, seed + 1);
+        List<TrainingFace> previewA = a.subList(0, Math.min(PREVIEW_FACES, a.size()));
+        List<TrainingFace> previewB = b.subList(0, Math.min(PREVIEW_FACES, b.size()));
+        return new TrainingSession() {
+            @Override
+            public TrainableModel model() {
+                return swap;
+            }
+
+            @Override
+            public NamedLosses step() {
+                StepLosses losses = swap.trainStep(samplerA.next(batchSize), samplerB.next(batchSize));
+                return named(losses);
+            }
+
+            @Override
+            public BufferedImage preview() {
+                return PreviewGrid.render(swap, previewA, previewB);
+            }
+
+            @Override
+            public String previewLayout() {
+                return "columns: A, A to A, A to B, B, B to B, B to A";
+            }
+        };
+    }
+
+    static NamedLosses named(StepLosses losses) {
+        Map<String, Double> values = new LinkedHashMap<>();
+        values.put(LOSS_A, losses.lossA());
+        values.put(LOSS_B, losses.lossB());
+        return new NamedLosses(losses.iteration(), values);
+    }
+
+    private static List<TrainingFace> role(Map<String, List<TrainingFace>> faces, String role) {
+        List<TrainingFace> list = faces.get(role);
+        if (list == null || list.isEmpty()) {
+            throw new IllegalArgumentException("the DeepFakes family needs faces for role " + role);
+        }
+        return list;
+    }
+}

@@ -1,0 +1,65 @@
+package dev.doppel.pipeline.swap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.doppel.pipeline.face.SampleFaces;
+import dev.doppel.pipeline.family.NamedLosses;
+import dev.doppel.pipeline.family.TrainingSession;
+import dev.doppel.pipeline.stage.Cancellation;
+import dev.doppel.pipeline.stage.Progress;
+import dev.doppel.pipeline.train.Trainer;
+import dev.doppel.pipeline.train.TrainingFace;
+
+/** The DeepFakes recipe under the generic training loop, on real faces. */
+class SwapTrainingTest {
+
+    private static final int STEPS = 100;
+    private static final int BATCH = 4;
+
+    @Test
+    void reconstructionLossFallsOnRealFaces() throws IOException {
+        // sample1's faces are A, sample3's are B; a handful each, so augmentation does the rest.
+        List<TrainingFace> a = SampleFaces.aligned("sample1", 128).stream().map(TrainingFace::of).toList();
+        List<TrainingFace> b = SampleFaces.aligned("sample3", 128).stream().map(TrainingFace::of).toList();
+        // 6x faceswap's learning rate: the trend shows within a CI-sized run (2 cores, ~1 minute).
+        SwapModelOptions options = new SwapModelOptions(64, 0.25, 3e-4, 11);
+        List<NamedLosses> checkpoints = new ArrayList<>();
+        try (SameDiffSwapModel model = SameDiffSwapModel.create(options)) {
+            TrainingSession session = new SwapTraining().open(model, Map.of("A", a, "B", b), BATCH, 1);
+            // The first step's loss is the untrained model's (SameDiff reports it before the update).
+            NamedLosses first = session.step();
+            assertThat(first.values()).containsOnlyKeys(SwapTraining.LOSS_A, SwapTraining.LOSS_B);
+
+            Trainer.Result result = new Trainer(session).train(new Trainer.Options(STEPS, BATCH, 10),
+                    Progress.NONE, Cancellation.NEVER, (s, last) -> checkpoints.add(last));
+            BufferedImage preview = session.preview();
+
+            // Single steps are noisy under heavy augmentation: average the last three checkpoints.
+            double after = checkpoints.subList(checkpoints.size() - 3, checkpoints.size()).stream()
+                    .mapToDouble(NamedLosses::total).average().orElseThrow();
+            System.out.printf("%d steps of %d+%d in %.1f s (%.1f EGs/s); loss A+B %.4f -> %.4f%n", result.iterations() + 1,
+                    BATCH, BATCH, result.seconds(), result.egsPerSecond(), first.total(), after);
+            assertThat(after).isLessThan(0.75 * first.total());
+            assertThat(checkpoints).extracting(NamedLosses::iteration).contains(10L, (long) STEPS).hasSize(STEPS / 10);
+            assertThat(preview.getWidth()).isEqualTo(PreviewGrid.COLUMNS * 64);
+            assertThat(preview.getHeight()).isEqualTo(Math.max(Math.min(4, a.size()), Math.min(4, b.size())) * 64);
+        }
+    }
+
+    @Test
+    void refusesAModelOfAnotherFamilyOrMissingFaces() {
+        try (SameDiffSwapModel model = SameDiffSwapModel.create(new SwapModelOptions(64, 0.125, 1e-4, 1))) {
+            assertThatThrownBy(() -> new SwapTraining().open(model, Map.of("A", List.of()), BATCH, 1))
+                    .hasMessageContaining("role A");
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.doppel.model.families;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * What the API and the worker agree on about one architecture, before any network is built: the
+ * family it belongs to, the face sets it learns from (by role), the losses it reports, the engines
+ * that can run it and the resolutions it takes. The networks themselves live in the pipeline and
+ * are registered in the worker per (architecture, engine).
+ *
+ * @param name        the {@code architecture} parameter of a train job
+ * @param family      the method it belongs to ({@code deepfakes}, {@code cyclegan}, ...): what training and conversion do with it
+ * @param inputs      face set roles; a train job names one face set per role as {@code faceSet<Role>}
+ * @param losses      the named losses each step reports, in the order they are shown
+ * @param engines     engines with an implementation, the default first
+ * @param resolutions face sides in pixels it can be built for, the default first
+ */
+public record ModelArchitecture(String name, String family, String description, List<String> inputs, List<String> losses,
+        List<String> engines, List<Integer> resolutions) {
+
+    private static final Pattern NAME = Pattern.compile("[a-z0-9-]{1,40}");
+
+    public ModelArchitecture {
+        if (!NAME.matcher(name).matches() || !NAME.matcher(family).matches()) {
+            throw new IllegalArgumentException("architecture and family names are 1 to 40 of a-z, 0-9 and '-'");
+        }
+        if (inputs.isEmpty() || losses.isEmpty() || engines.isEmpty() || resolutions.isEmpty()) {
+            throw new IllegalArgumentException("architecture " + name + " needs inputs, losses, engines and resolutions");
+        }
+        inputs = List.copyOf(inputs);
+        losses = List.copyOf(losses);
+        engines = List.copyOf(engines);
+        resolutions = List.copyOf(resolutions);
+    }
+
+    public String defaultEngine() {
+        return engines.get(0);
+    }
+
+    public int defaultResolution() {
+        return resolutions.get(0);
+    }
+
+    /** The train parameter naming the face set of {@code role}: {@code faceSetA} for role A. */
+    public static String faceSetParameter(String role) {
+        return "faceSet" + role;
+    }
+}

@@ -1,0 +1,47 @@
+package dev.doppel.model.families;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Every architecture registered in this process, by name; built once from the architecture beans. */
+public final class ModelArchitectures {
+
+    private final Map<String, ModelArchitecture> byName = new LinkedHashMap<>();
+
+    public ModelArchitectures(List<ModelArchitecture> architectures) {
+        for (ModelArchitecture architecture : architectures) {
+            if (byName.putIfAbsent(architecture.name(), architecture) != null) {
+                throw new IllegalStateException("two architectures are named '" + architecture.name() + "'");
+            }
+        }
+    }
+
+    public Optional<ModelArchitecture> find(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    /** @throws IllegalArgumentException naming the architectures there are */
+    public ModelArchitecture get(String name) {
+        return find(name).orElseThrow(() -> new IllegalArgumentException(
+                "Parameter 'architecture' must be one of " + String.join(", ", names()) + ", not '" + name + "'."));
+    }
+
+    public List<ModelArchitecture> all() {
+        return List.copyOf(byName.values());
+    }
+
+    public Set<String> names() {
+        return new TreeSet<>(byName.keySet());
+    }
+
+    /** Every engine some architecture runs on. */
+    public Set<String> engines() {
+        Set<String> engines = new TreeSet<>();
+        byName.values().forEach(architecture -> engines.addAll(architecture.engines()));
+        return engines;
+    }
+}

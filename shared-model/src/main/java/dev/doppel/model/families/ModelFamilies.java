@@ -1,0 +1,19 @@
+package dev.doppel.model.families;
+
+import java.util.List;
+
+import dev.doppel.model.families.deepfakes.DeepFakesArchitectures;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/** The model families this build knows: registering a family is one entry in the import below. */
+@Configuration(proxyBeanMethods = false)
+@Import(DeepFakesArchitectures.class)
+public class ModelFamilies {
+
+    @Bean
+    ModelArchitectures modelArchitectures(List<ModelArchitecture> architectures) {
+        return new ModelArchitectures(architectures);
+    }
+}

@@ -1,0 +1,21 @@
+package dev.doppel.model.families.deepfakes;
+
+import java.util.List;
+
+import dev.doppel.model.families.ModelArchitecture;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The DeepFakes family: a shared encoder and a decoder per person, trained on two face sets. */
+@Configuration(proxyBeanMethods = false)
+public class DeepFakesArchitectures {
+
+    public static final String FAMILY = "deepfakes";
+
+    @Bean
+    ModelArchitecture originalArchitecture() {
+        return new ModelArchitecture("original", FAMILY,
+                "faceswap's Original: shared encoder, one decoder per person, pixel-shuffle upscales (82 M parameters at 64 px)",
+                List.of("A", "B"), List.of("reconstructionA", "reconstructionB"), List.of("samediff", "pytorch"), List.of(64, 128));
+    }
+}

@@ -1,0 +1,165 @@
+package dev.doppel.worker.models;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import dev.doppel.model.families.ModelArchitectures;
+import dev.doppel.model.families.ModelFamilies;
+import dev.doppel.pipeline.family.ModelImplementation;
+import dev.doppel.pipeline.family.ModelManifest;
+import dev.doppel.pipeline.family.ModelRegistry;
+import dev.doppel.pipeline.family.ModelSettings;
+import dev.doppel.pipeline.family.NamedLosses;
+import dev.doppel.pipeline.family.TrainableModel;
+import dev.doppel.pipeline.family.TrainingRecipe;
+import dev.doppel.pipeline.family.TrainingSession;
+import dev.doppel.pipeline.swap.FaceBatch;
+import dev.doppel.pipeline.swap.Identity;
+import dev.doppel.pipeline.swap.SwapModel;
+import dev.doppel.pipeline.train.TrainingFace;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.filter.TypeFilter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * The contract every registered (architecture, engine) keeps, run against each implementation
+ * bean the worker's family configurations declare: a new family or engine is tested by registering
+ * it. Tiny networks on synthetic faces, so the suite stays in CI's budget.
+ */
+class ModelContractTest {
+
+    private static final ModelSettings TINY = new ModelSettings(64, 0.125, 1e-3, 3);
+    private static final int BATCH = 4;
+
+    private static AnnotationConfigApplicationContext registrations;
+
+    @TempDir
+    Path folder;
+
+    @BeforeAll
+    static void registeredModels() throws ClassNotFoundException {
+        registrations = new AnnotationConfigApplicationContext();
+        // The family configurations alone: any @Configuration of the worker that declares model beans.
+        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+        TypeFilter declaresModels = (reader, factory) -> reader.getAnnotationMetadata().hasAnnotation(Configuration.class.getName())
+                && reader.getAnnotationMetadata().getAnnotatedMethods(Bean.class.getName()).stream()
+                .anyMatch(method -> method.getReturnTypeName().equals(ModelImplementation.class.getName())
+                        || method.getReturnTypeName().equals(TrainingRecipe.class.getName()));
+        scanner.addIncludeFilter(declaresModels);
+        for (var candidate : scanner.findCandidateComponents("dev.doppel.worker")) {
+            registrations.register(Class.forName(candidate.getBeanClassName()));
+        }
+        registrations.register(ModelFamilies.class);
+        registrations.refresh();
+    }
+
+    @AfterAll
+    static void close() {
+        registrations.close();
+    }
+
+    static Stream<String> implementations() {
+        return registrations.getBeansOfType(ModelImplementation.class).values().stream().map(ModelImplementation::key).sorted();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("implementations")
+    void buildsStepsResumesExactlyAndDescribesItself(String key) throws IOException, ModelRegistry.Unrunnable {
+        ModelImplementation implementation = implementation(key);
+        TrainingRecipe recipe = recipeFor(implementation);
+        Map<String, List<TrainingFace>> faces = Map.of("A", SyntheticTrainingFaces.of(4, 64, 1), "B", SyntheticTrainingFaces.of(4, 64, 2));
+        ModelRegistry registry = new ModelRegistry(List.of(implementation), List.of(recipe));
+        try (TrainableModel model = implementation.create(TINY)) {
+            assertThat(model.parameterCount()).isPositive();
+            assertThat(model.resolution()).isEqualTo(64);
+            sameSizeOnEveryEngine(implementation, model.parameterCount());
+            outputsInRange(model);
+
+            TrainingSession session = recipe.open(model, faces, BATCH, 1);
+            List<NamedLosses> losses = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                losses.add(session.step());
+            }
+            assertThat(losses).allSatisfy(step -> assertThat(step.values().values()).allSatisfy(v -> assertThat(v).isFinite()));
+            double first = losses.get(0).total();
+            double last = losses.subList(losses.size() - 3, losses.size()).stream().mapToDouble(NamedLosses::total).average().orElseThrow();
+            assertThat(last).as("loss after 30 steps against the first").isLessThan(0.9 * first);
+            assertThat(model.iteration()).isEqualTo(30);
+
+            model.save(folder);
+            ModelManifest manifest = new ModelManifest(implementation.architecture(), implementation.engine(), implementation.formatVersion(),
+                    model.resolution(), TINY, model.iteration(), Map.of("A", "a-set", "B", "b-set"));
+            manifest.write(folder);
+            assertThat(ModelManifest.read(folder)).contains(manifest);
+            assertThatThrownBy(() -> registry.check(folder, implementation.architecture(), "another-engine"))
+                    .isInstanceOf(ModelRegistry.Unrunnable.class);
+
+            try (TrainableModel resumed = registry.load(folder, implementation.architecture(), implementation.engine())) {
+                assertThat(resumed.iteration()).isEqualTo(30);
+                assertThat(resumed.parameterCount()).isEqualTo(model.parameterCount());
+                TrainingSession straight = recipe.open(model, faces, BATCH, 99);
+                TrainingSession again = recipe.open(resumed, faces, BATCH, 99);
+                for (int i = 0; i < 2; i++) {
+                    NamedLosses expected = straight.step();
+                    NamedLosses actual = again.step();
+                    assertThat(actual.iteration()).isEqualTo(expected.iteration());
+                    expected.values().forEach((name, value) -> assertThat(actual.values().get(name)).as(name).isCloseTo(value, within(1e-5)));
+                }
+            }
+        }
+    }
+
+    private static void sameSizeOnEveryEngine(ModelImplementation implementation, long parameters) {
+        for (ModelImplementation other : registrations.getBeansOfType(ModelImplementation.class).values()) {
+            if (other.architecture().equals(implementation.architecture()) && !other.engine().equals(implementation.engine())) {
+                try (TrainableModel twin = other.create(TINY)) {
+                    assertThat(twin.parameterCount()).as("%s against %s", other.key(), implementation.key()).isEqualTo(parameters);
+                }
+            }
+        }
+    }
+
+    /** Family-specific output: a swap model's faces are RGB in [0, 1]. */
+    private static void outputsInRange(TrainableModel model) {
+        if (model instanceof SwapModel swap) {
+            FaceBatch faces = new FaceBatch(2, 64, new float[2 * 3 * 64 * 64]);
+            for (Identity identity : Identity.values()) {
+                float[] pixels = swap.decode(faces, identity).pixels();
+                assertThat(pixels).hasSize(2 * 3 * 64 * 64);
+                for (float p : pixels) {
+                    assertThat(p).isBetween(0f, 1f);
+                }
+            }
+        }
+    }
+
+    private static ModelImplementation implementation(String key) {
+        return registrations.getBeansOfType(ModelImplementation.class).values().stream().filter(i -> i.key().equals(key)).findFirst()
+                .orElseThrow();
+    }
+
+    private static TrainingRecipe recipeFor(ModelImplementation implementation) {
+        // The catalog says which family an architecture belongs to; the family's recipe trains it.
+        List<TrainingRecipe> recipes = List.copyOf(registrations.getBeansOfType(TrainingRecipe.class).values());
+        return recipes.stream().filter(recipe -> familyOf(implementation).equals(recipe.family())).findFirst().orElseThrow();
+    }
+
+    private static String familyOf(ModelImplementation implementation) {
+        return registrations.getBean(ModelArchitectures.class).get(implementation.architecture()).family();
+    }
+}
