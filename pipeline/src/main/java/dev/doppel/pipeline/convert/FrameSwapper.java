@@ -13,10 +13,10 @@ import dev.doppel.pipeline.face.FaceModels;
 import dev.doppel.pipeline.face.LandmarkSet;
 import dev.doppel.pipeline.face.LocatedFace;
 import dev.doppel.pipeline.face.RgbImage;
+import dev.doppel.pipeline.image.PlanarImage;
 import dev.doppel.pipeline.stage.StageTimes;
 import dev.doppel.pipeline.swap.FaceBatch;
 import dev.doppel.pipeline.swap.SwapModel;
-import dev.doppel.pipeline.train.PlanarImage;
 import dev.doppel.pipeline.train.TrainingFace;
 
 /**

@@ -2,6 +2,8 @@ package dev.doppel.pipeline.train;
 
 import java.util.Random;
 
+import dev.doppel.pipeline.image.PlanarImage;
+
 /**
  * faceswap's colour augmentation (lib/training/augmentation.py, {@code _random_lab}): in CIE Lab,
  * each channel moves a random fraction of the way towards its top (or bottom) end: lightness up to

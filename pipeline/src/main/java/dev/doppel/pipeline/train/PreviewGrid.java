@@ -4,6 +4,7 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.List;
 
+import dev.doppel.pipeline.image.PlanarImage;
 import dev.doppel.pipeline.swap.FaceBatch;
 import dev.doppel.pipeline.swap.Identity;
 import dev.doppel.pipeline.swap.SwapModel;
