@@ -1,6 +1,7 @@
 package dev.doppel.pipeline.convert;
 
 import dev.doppel.pipeline.image.GaussianBlur;
+import dev.doppel.pipeline.image.Levels;
 
 /**
  * faceswap's mask blend: threshold the warped mask, erode it, blur it, and alpha-composite. The
