@@ -1,5 +1,7 @@
 package dev.doppel.pipeline.convert;
 
+import dev.doppel.pipeline.image.Levels;
+
 /** Weighted mean and standard deviation of each channel of three-channel interleaved values. */
 record ChannelStatistics(double[] mean, double[] std) {
 
@@ -29,7 +31,7 @@ record ChannelStatistics(double[] mean, double[] std) {
         float[] values = new float[pixels.length * 3];
         for (int i = 0; i < pixels.length; i++) {
             for (int c = 0; c < 3; c++) {
-                values[3 * i + c] = CropPixels.channel(pixels[i], c);
+                values[3 * i + c] = Levels.channel(pixels[i], c);
             }
         }
         return values;

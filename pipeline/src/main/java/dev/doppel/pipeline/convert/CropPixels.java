@@ -42,12 +42,4 @@ record CropPixels(int width, int height, int[] swapped, int[] original, float[] 
         System.arraycopy(rgb, 0, ((DataBufferInt) image.getRaster().getDataBuffer()).getData(), 0, rgb.length);
         return image;
     }
-
-    static int channel(int rgb, int c) {
-        return rgb >> (16 - 8 * c) & 0xff;
-    }
-
-    static int pack(double r, double g, double b) {
-        return Levels.level(r) << 16 | Levels.level(g) << 8 | Levels.level(b);
-    }
 }

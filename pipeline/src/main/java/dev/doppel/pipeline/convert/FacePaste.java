@@ -3,7 +3,7 @@ package dev.doppel.pipeline.convert;
 import java.awt.image.BufferedImage;
 
 import dev.doppel.pipeline.face.AlignedFace;
-import dev.doppel.pipeline.train.PlanarImage;
+import dev.doppel.pipeline.image.PlanarImage;
 
 /**
  * The inverse warp: a swapped face, drawn in the aligned crop's frame of reference at the model's

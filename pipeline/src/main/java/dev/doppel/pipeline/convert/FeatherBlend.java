@@ -1,5 +1,8 @@
 package dev.doppel.pipeline.convert;
 
+import dev.doppel.pipeline.image.GaussianBlur;
+import dev.doppel.pipeline.image.Levels;
+
 /**
  * faceswap's mask blend: threshold the warped mask, erode it, blur it, and alpha-composite. The
  * blurred weight is then capped by the warped alpha itself, so it is exactly 0 wherever the mask
@@ -48,7 +51,7 @@ final class FeatherBlend {
         }
         double sigma = options.feather() * side;
         if (sigma > 0) {
-            GaussianBlur.blur(weight, width, height, sigma);
+            GaussianBlur.blur(weight, width, height, sigma, GaussianBlur.Border.ZERO);
         }
         float[] alpha = patch.alpha();
         for (int i = 0; i < weight.length; i++) {

@@ -13,11 +13,11 @@ import dev.doppel.pipeline.face.FaceModels;
 import dev.doppel.pipeline.face.LandmarkSet;
 import dev.doppel.pipeline.face.LocatedFace;
 import dev.doppel.pipeline.face.RgbImage;
+import dev.doppel.pipeline.image.PlanarImage;
+import dev.doppel.pipeline.image.Resize;
 import dev.doppel.pipeline.stage.StageTimes;
 import dev.doppel.pipeline.swap.FaceBatch;
 import dev.doppel.pipeline.swap.SwapModel;
-import dev.doppel.pipeline.train.PlanarImage;
-import dev.doppel.pipeline.train.TrainingFace;
 
 /**
  * Swaps the faces of one frame: align each face as training did, run the model's target decoder
@@ -34,6 +34,10 @@ public final class FrameSwapper {
     static final int ALIGN_SIZE = 256;
 
     public record Result(RgbImage image, int facesFound, int facesSwapped, List<FaceReport> reports) {
+    }
+
+    /** A face as the model takes it: crop and mask at the model's resolution. */
+    private record ModelInput(BufferedImage crop, BufferedImage mask) {
     }
 
     private final FaceModels faces;
@@ -67,12 +71,12 @@ public final class FrameSwapper {
             return new Result(frame, located.size(), 0, List.of());
         }
         List<AlignedFace> aligned = new ArrayList<>();
-        List<TrainingFace> small = new ArrayList<>();
+        List<ModelInput> small = new ArrayList<>();
         times.time("align", () -> {
             for (int index : picked) {
                 AlignedFace face = FaceAligner.align(frame, located.get(index).landmarks(), new AlignmentOptions(ALIGN_SIZE, options.coverage()));
                 aligned.add(face);
-                small.add(TrainingFace.of(face).resized(model.resolution()));
+                small.add(new ModelInput(Resize.rgb(face.crop(), model.resolution()), Resize.grey(face.mask(), model.resolution())));
             }
             return null;
         });
@@ -81,7 +85,7 @@ public final class FrameSwapper {
         times.time("blend", () -> {
             for (int i = 0; i < picked.size(); i++) {
                 BufferedImage newFace = tile(swapped, i);
-                TrainingFace original = small.get(i);
+                ModelInput original = small.get(i);
                 BufferedImage matched = options.colourMatch().apply(newFace, original.crop(), original.mask());
                 FacePatch patch = FacePaste.patch(matched, aligned.get(i), frame.width(), frame.height());
                 if (patch != null) {
@@ -134,8 +138,8 @@ public final class FrameSwapper {
         return sum / 68 / Math.max(1, eyes);
     }
 
-    private static FaceBatch batch(List<TrainingFace> faces) {
-        int size = faces.get(0).size();
+    private static FaceBatch batch(List<ModelInput> faces) {
+        int size = faces.get(0).crop().getWidth();
         int plane = 3 * size * size;
         float[] pixels = new float[faces.size() * plane];
         for (int i = 0; i < faces.size(); i++) {

@@ -1,5 +1,7 @@
 package dev.doppel.pipeline.convert;
 
+import dev.doppel.pipeline.image.Levels;
+
 /**
  * Per-channel histogram matching: each level of the swapped face goes to the original's level at
  * the same quantile of the masked (weighted) pixels, as faceswap's match-hist does with np.interp.
@@ -17,8 +19,8 @@ final class HistogramMatch {
         int[] out = new int[crop.swapped().length];
         for (int i = 0; i < out.length; i++) {
             int p = crop.swapped()[i];
-            out[i] = table[0][CropPixels.channel(p, 0)] << 16 | table[1][CropPixels.channel(p, 1)] << 8
-                    | table[2][CropPixels.channel(p, 2)];
+            out[i] = table[0][Levels.channel(p, 0)] << 16 | table[1][Levels.channel(p, 1)] << 8
+                    | table[2][Levels.channel(p, 2)];
         }
         return out;
     }
@@ -26,7 +28,7 @@ final class HistogramMatch {
     static double[] histogram(int[] pixels, float[] weight, int c) {
         double[] histogram = new double[256];
         for (int i = 0; i < pixels.length; i++) {
-            histogram[CropPixels.channel(pixels[i], c)] += weight[i];
+            histogram[Levels.channel(pixels[i], c)] += weight[i];
         }
         return histogram;
     }

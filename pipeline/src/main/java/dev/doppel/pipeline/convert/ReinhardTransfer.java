@@ -1,5 +1,7 @@
 package dev.doppel.pipeline.convert;
 
+import dev.doppel.pipeline.image.LabColour;
+
 /**
  * Reinhard, Ashikhmin, Gooch and Shirley, "Color Transfer between Images" (2001): in a space where
  * luminance and the two chroma axes are nearly independent, scale and shift each channel so that

@@ -1,5 +1,7 @@
 package dev.doppel.pipeline.convert;
 
+import dev.doppel.pipeline.image.Levels;
+
 /**
  * Poisson cloning with the face's own gradients as the guidance field (NORMAL_CLONE). Written as
  * f = patch + h, the correction h is harmonic inside the region and equals frame - patch on its

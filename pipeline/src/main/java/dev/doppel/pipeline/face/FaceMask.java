@@ -11,6 +11,8 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 
+import dev.doppel.pipeline.image.GaussianBlur;
+
 /**
  * A face mask from landmarks alone, like faceswap's "extended" landmark mask: the convex hull of
  * the 68 points plus the brows lifted onto the forehead (which the 68-point scheme leaves out),
@@ -35,7 +37,7 @@ public final class FaceMask {
         g.fill(polygon(hull(outline(landmarks))));
         g.dispose();
         byte[] pixels = ((DataBufferByte) mask.getRaster().getDataBuffer()).getData();
-        GaussianBlur.blur(pixels, width, height, FEATHER * Math.max(width, height));
+        GaussianBlur.blur(pixels, width, height, FEATHER * Math.max(width, height), GaussianBlur.Border.REPLICATE);
         return mask;
     }
 

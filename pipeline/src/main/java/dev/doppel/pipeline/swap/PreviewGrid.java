@@ -4,9 +4,8 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.List;
 
-import dev.doppel.pipeline.train.PlanarImage;
+import dev.doppel.pipeline.image.PlanarImage;
 import dev.doppel.pipeline.train.TrainingFace;
-
 
 /**
  * faceswap's training preview: one row per face, columns A, A->A, A->B, B, B->B, B->A at the

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Random;
 
 import dev.doppel.pipeline.face.LandmarkSet;
+import dev.doppel.pipeline.image.PlanarImage;
 
 /**
  * faceswap's random transform and colour augmentation (lib/training/augmentation.py): rotate up

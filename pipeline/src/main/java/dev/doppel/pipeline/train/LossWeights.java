@@ -7,6 +7,7 @@ import java.awt.image.BufferedImage;
 import java.util.List;
 
 import dev.doppel.pipeline.face.LandmarkSet;
+import dev.doppel.pipeline.image.PlanarImage;
 
 /**
  * Per-pixel loss weights: 0 off the face mask, 1 on the face, 3 on the eyes and 2 on the mouth,

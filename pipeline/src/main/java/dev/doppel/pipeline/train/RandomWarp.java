@@ -2,6 +2,8 @@ package dev.doppel.pipeline.train;
 
 import java.util.Random;
 
+import dev.doppel.pipeline.image.PlanarImage;
+
 /**
  * The DeepFakes warp that makes the autoencoder learn faces rather than copy pixels: a 5x5 grid of
  * control points over the face, each moved by Gaussian noise of sigma {@code 5/256} of the side

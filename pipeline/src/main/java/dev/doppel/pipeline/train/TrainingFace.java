@@ -1,12 +1,11 @@
 package dev.doppel.pipeline.train;
 
-import java.awt.Graphics2D;
-import java.awt.Image;
 import java.awt.image.BufferedImage;
 import java.util.List;
 
 import dev.doppel.pipeline.face.AlignedFace;
 import dev.doppel.pipeline.face.LandmarkSet;
+import dev.doppel.pipeline.image.Resize;
 
 /** One aligned face to learn from: the crop, its face mask (grey, 255 on the face) and landmarks in crop pixels. */
 public record TrainingFace(BufferedImage crop, BufferedImage mask, LandmarkSet landmarksInCrop) {
@@ -25,10 +24,7 @@ public record TrainingFace(BufferedImage crop, BufferedImage mask, LandmarkSet l
         return crop.getWidth();
     }
 
-    /**
-     * The face at {@code size} px, area-averaged: extract keeps 256 px crops, the model learns at 64
-     * or 128, and sampling a 4x smaller picture bilinearly would alias.
-     */
+    /** The face at {@code size} px, area-averaged (see {@link Resize}). */
     public TrainingFace resized(int size) {
         if (size == size()) {
             return this;
@@ -37,15 +33,6 @@ public record TrainingFace(BufferedImage crop, BufferedImage mask, LandmarkSet l
         List<LandmarkSet.Point> points = landmarksInCrop.points().stream()
                 .map(p -> new LandmarkSet.Point((p.x() + 0.5) * scale - 0.5, (p.y() + 0.5) * scale - 0.5))
                 .toList();
-        return new TrainingFace(scale(crop, size, BufferedImage.TYPE_INT_RGB), scale(mask, size, BufferedImage.TYPE_BYTE_GRAY),
-                new LandmarkSet(points));
-    }
-
-    private static BufferedImage scale(BufferedImage image, int size, int type) {
-        BufferedImage out = new BufferedImage(size, size, type);
-        Graphics2D g = out.createGraphics();
-        g.drawImage(image.getScaledInstance(size, size, Image.SCALE_AREA_AVERAGING), 0, 0, null);
-        g.dispose();
-        return out;
+        return new TrainingFace(Resize.rgb(crop, size), Resize.grey(mask, size), new LandmarkSet(points));
     }
 }

@@ -11,6 +11,9 @@ import java.util.function.IntUnaryOperator;
 
 import org.junit.jupiter.api.Test;
 
+import dev.doppel.pipeline.image.LabColour;
+import dev.doppel.pipeline.image.Levels;
+
 class ColourMatchTest {
 
     private static final int SIDE = 96;
@@ -205,7 +208,7 @@ class ColourMatchTest {
         int n = 0;
         for (int i = 0; i < pixels.length; i++) {
             if (grey[i] > 127) {
-                levels[n++] = CropPixels.channel(pixels[i], c);
+                levels[n++] = Levels.channel(pixels[i], c);
             }
         }
         int[] sorted = Arrays.copyOf(levels, n);

@@ -146,25 +146,6 @@ class FeatherBlendTest {
                 .hasMessageContaining("feather, seamless");
     }
 
-    @Test
-    void timesAFaceOf300Pixels() {
-        int side = 300;
-        byte[] frame = Patches.frame(640, 480, noise(9));
-        FacePatch patch = Patches.disc(170, 90, side, 130, (u, v, c) -> (u * 7 + v * 3 + c * 50) % 256);
-        for (int warm = 0; warm < 5; warm++) {
-            BlendMode.FEATHER.blend(patch, frame.clone(), 640, 480, BlendOptions.DEFAULT);
-        }
-
-        long start = System.nanoTime();
-        BlendMode.FEATHER.blend(patch, frame, 640, 480, BlendOptions.DEFAULT);
-        long erodedStart = System.nanoTime();
-        BlendMode.FEATHER.blend(patch, frame, 640, 480, new BlendOptions(0.05, 1.0 / 20));
-        long end = System.nanoTime();
-
-        System.out.printf("FEATHER 300 x 300: %.1f ms default, %.1f ms eroded 0.05 feather 1/20%n",
-                (erodedStart - start) / 1e6, (end - erodedStart) / 1e6);
-    }
-
     private static java.util.function.IntBinaryOperator noise(long seed) {
         Random random = new Random(seed);
         return (i, c) -> random.nextInt(256);

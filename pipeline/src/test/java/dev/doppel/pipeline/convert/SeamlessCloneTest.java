@@ -79,20 +79,6 @@ class SeamlessCloneTest {
         assertThat(changed).isGreaterThan(1000);
     }
 
-    @Test
-    void timesAFaceOf300Pixels() {
-        byte[] frame = Patches.frame(640, 480, (i, c) -> FRAME_COLOUR[c] + (i % 640) / 20);
-        FacePatch patch = Patches.disc(170, 90, 300, 130, TEXTURED);
-        SeamlessClone.blend(patch, frame.clone(), 640, 480, BlendOptions.DEFAULT);
-
-        long start = System.nanoTime();
-        SeamlessClone.Solution solution = SeamlessClone.blend(patch, frame, 640, 480, BlendOptions.DEFAULT);
-        long end = System.nanoTime();
-
-        System.out.printf("SEAMLESS 300 x 300: %.1f ms, %d sweeps, residual %.4f%n",
-                (end - start) / 1e6, solution.sweeps(), solution.residual());
-    }
-
     private static boolean inside(FacePatch patch, int u, int v) {
         return u >= 0 && v >= 0 && u < patch.width() && v < patch.height() && patch.alpha()[v * patch.width() + u] > 0.5f;
     }

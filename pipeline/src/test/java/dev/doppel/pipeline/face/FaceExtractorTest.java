@@ -11,6 +11,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.doppel.pipeline.image.GaussianBlur;
+
 class FaceExtractorTest {
 
     private static final AlignmentOptions OPTIONS = new AlignmentOptions(128, Coverage.WHOLE_FACE);
@@ -108,7 +110,7 @@ class FaceExtractorTest {
             }
         }
         for (byte[] channel : channels) {
-            GaussianBlur.blur(channel, w, h, sigma);
+            GaussianBlur.blur(channel, w, h, sigma, GaussianBlur.Border.REPLICATE);
         }
         for (int i = 0; i < w * h; i++) {
             out.setRGB(i % w, i / w, (channels[0][i] & 0xff) << 16 | (channels[1][i] & 0xff) << 8 | channels[2][i] & 0xff);

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.doppel.pipeline.face.SampleFaces;
+import dev.doppel.pipeline.image.PlanarImage;
 
 class AugmentationTest {
 

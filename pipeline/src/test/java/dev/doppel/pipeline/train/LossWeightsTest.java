@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.doppel.pipeline.face.LandmarkSet;
 import dev.doppel.pipeline.face.SampleFaces;
+import dev.doppel.pipeline.image.PlanarImage;
 
 class LossWeightsTest {
 

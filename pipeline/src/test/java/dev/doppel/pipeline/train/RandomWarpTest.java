@@ -7,6 +7,8 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
+import dev.doppel.pipeline.image.PlanarImage;
+
 class RandomWarpTest {
 
     private static final int SIZE = 64;

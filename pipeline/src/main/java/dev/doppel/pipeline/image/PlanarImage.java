@@ -1,4 +1,4 @@
-package dev.doppel.pipeline.train;
+package dev.doppel.pipeline.image;
 
 import java.awt.image.BufferedImage;
 

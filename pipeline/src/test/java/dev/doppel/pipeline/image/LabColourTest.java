@@ -1,4 +1,4 @@
-package dev.doppel.pipeline.convert;
+package dev.doppel.pipeline.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -36,8 +36,8 @@ class LabColourTest {
 
         for (int i = 0; i < pixels.length; i++) {
             for (int c = 0; c < 3; c++) {
-                assertThat(CropPixels.channel(back[i], c)).as("pixel %06x", pixels[i])
-                        .isCloseTo(CropPixels.channel(pixels[i], c), within(0));
+                assertThat(Levels.channel(back[i], c)).as("pixel %06x", pixels[i])
+                        .isCloseTo(Levels.channel(pixels[i], c), within(0));
             }
         }
     }
