@@ -68,9 +68,10 @@ final class AdamOptimizer {
     }
 
     /**
-     * Refuses a step whose gradients hold NaN or infinity, leaving weights and moments untouched.
-     * Seen here with libtorch 2.7.1's oneDNN (AVX2 and AVX-512 kernels): now and then NaN gradients
-     * for identical weights and inputs while the loss was finite; one such step poisons every weight.
+     * Refuses a step whose gradients hold NaN or infinity, leaving weights and moments untouched:
+     * one such step poisons every weight. A safety net, not a known cause: the NaN steps once blamed
+     * on oneDNN's AVX kernels came from the loss's backward pass reading constants that DJL had
+     * freed (see ReconstructionLoss).
      */
     private static void requireFiniteGradients(Map<String, Parameter> parameters) {
         for (Map.Entry<String, Parameter> entry : parameters.entrySet()) {

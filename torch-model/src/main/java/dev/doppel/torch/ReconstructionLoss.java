@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
 
@@ -13,6 +14,14 @@ import ai.djl.nn.convolutional.Conv2d;
  * and MAE averaged over the three channels at each pixel. DSSIM = (1 - SSIM) / 2, SSIM from an
  * 11x11 Gaussian window (sigma 1.5) per channel. The window is zero-padded so that the SSIM map
  * keeps the image's size and lines up with the per-pixel weights.
+ *
+ * <p>No {@code NDArray.add/sub/mul/div/maximum(Number)} here: DJL's PyTorch engine turns the
+ * number into a 0-d tensor over a Java direct buffer (torch::from_blob, no copy) and closes it as
+ * soon as the op returns. Autograd keeps that tensor for the backward pass of a product or a
+ * quotient, so once the garbage collector frees the buffer (at any moment between forward and
+ * backward) the backward pass multiplies by whatever the freed memory holds: gradients off by
+ * orders of magnitude, now and then Inf or NaN. The constants are therefore tensors that libtorch
+ * allocates and owns ({@code NDManager.full}), made once and kept for the model's lifetime.
  */
 final class ReconstructionLoss {
 
@@ -25,6 +34,12 @@ final class ReconstructionLoss {
     private static final int CHANNELS = 3;
 
     private final NDArray window;
+    private final NDArray one;
+    private final NDArray two;
+    private final NDArray half;
+    private final NDArray c1;
+    private final NDArray c2;
+    private final NDArray minWeightSum;
 
     ReconstructionLoss(NDManager manager) {
         float[] kernel = gaussianWindow();
@@ -33,7 +48,21 @@ final class ReconstructionLoss {
         for (int g = 0; g < groups; g++) {
             System.arraycopy(kernel, 0, weights, g * kernel.length, kernel.length);
         }
-        this.window = manager.create(weights, new Shape(groups, 1, WINDOW, WINDOW));
+        // Copied into libtorch's memory: conv2d's backward keeps the window too.
+        try (NDArray javaBacked = manager.create(weights, new Shape(groups, 1, WINDOW, WINDOW))) {
+            this.window = javaBacked.duplicate();
+        }
+        this.one = constant(manager, 1f);
+        this.two = constant(manager, 2f);
+        this.half = constant(manager, 0.5f);
+        this.c1 = constant(manager, C1);
+        this.c2 = constant(manager, C2);
+        this.minWeightSum = constant(manager, 1e-6f);
+    }
+
+    /** A 0-d float tensor in memory libtorch owns, unlike {@code manager.create(value)}. */
+    private static NDArray constant(NDManager manager, float value) {
+        return manager.full(new Shape(), value, DataType.FLOAT32);
     }
 
     /** Scalar loss of {@code predicted} against {@code target} (N x 3 x R x R), weights N x 1 x R x R. */
@@ -53,18 +82,17 @@ final class ReconstructionLoss {
         NDArray varY = moment(means, 3).sub(muY2);
         NDArray covXY = moment(means, 4).sub(muXmuY);
 
-        NDArray ssim = muXmuY.mul(2).add(C1).mul(covXY.mul(2).add(C2))
-                .div(muX2.add(muY2).add(C1).mul(varX.add(varY).add(C2)));
-        NDArray dssim = ssim.neg().add(1).div(2);
+        NDArray ssim = muXmuY.mul(two).add(c1).mul(covXY.mul(two).add(c2))
+                .div(muX2.add(muY2).add(c1).mul(varX.add(varY).add(c2)));
+        // A result joins its left operand's manager: the step's arrays lead, the constants follow.
+        NDArray dssim = ssim.neg().add(one).mul(half);
         NDArray mae = predicted.sub(target).abs();
         NDArray perPixel = dssim.add(mae).mean(new int[] {1}, true);
         // An all-zero mask would divide by zero and poison the weights with NaN.
-        return perPixel.mul(weights).sum().div(weights.sum().maximum(1e-6f));
+        return perPixel.mul(weights).sum().div(weights.sum().maximum(minWeightSum));
     }
 
-    /**
-     * The {@code k}-th group of three channels, by slicing (as TorchSwapModel.trainStep does).
-     */
+    /** The {@code k}-th group of three channels. */
     private static NDArray moment(NDArray means, int k) {
         return means.get(new NDIndex(":, {}:{}", k * CHANNELS, (k + 1) * CHANNELS));
     }

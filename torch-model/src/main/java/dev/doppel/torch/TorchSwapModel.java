@@ -140,7 +140,6 @@ public final class TorchSwapModel implements SwapModel {
             NDArray warped = NDArrays.concat(new NDList(images(step, a.warped()), images(step, b.warped())), 0);
             try (GradientCollector collector = Engine.getEngine(ENGINE).newGradientCollector()) {
                 NDArray latent = network.encoder.forward(parameterStore, new NDList(warped), true).singletonOrThrow();
-                // Slices rather than NDArray.split, whose pieces were seen in NaN-gradient steps here.
                 int countA = a.warped().count();
                 NDArray latentA = latent.get(new NDIndex("0:{}", countA));
                 NDArray latentB = latent.get(new NDIndex("{}:", countA));
@@ -199,6 +198,11 @@ public final class TorchSwapModel implements SwapModel {
         }
     }
 
+    /**
+     * Over a Java direct buffer (DJL's {@code create} does not copy into libtorch), which autograd
+     * keeps for the backward pass: {@code manager} must stay open until after backward, as the
+     * step's sub-manager does.
+     */
     private static NDArray images(NDManager manager, FaceBatch faces) {
         return manager.create(faces.pixels(), new Shape(faces.count(), 3, faces.size(), faces.size()));
     }
