@@ -10,7 +10,7 @@ import dev.doppel.pipeline.face.FaceExtractor;
 import dev.doppel.pipeline.face.FaceModels;
 import dev.doppel.pipeline.face.FaceTracker;
 import dev.doppel.pipeline.face.LocatedFace;
-import dev.doppel.pipeline.face.RgbImage;
+import dev.doppel.pipeline.image.RgbImage;
 import dev.doppel.pipeline.media.Provenance;
 import dev.doppel.pipeline.media.VideoRewrite;
 import dev.doppel.pipeline.stage.Cancellation;

@@ -12,7 +12,7 @@ import dev.doppel.pipeline.face.FaceEmbedding;
 import dev.doppel.pipeline.face.FaceModels;
 import dev.doppel.pipeline.face.LandmarkSet;
 import dev.doppel.pipeline.face.LocatedFace;
-import dev.doppel.pipeline.face.RgbImage;
+import dev.doppel.pipeline.image.RgbImage;
 import dev.doppel.pipeline.image.PlanarImage;
 import dev.doppel.pipeline.image.Resize;
 import dev.doppel.pipeline.stage.StageTimes;

@@ -1,5 +1,6 @@
 package dev.doppel.pipeline.face;
 
+import dev.doppel.pipeline.image.RgbImage;
 import java.util.List;
 
 /** Receives the faces of each sampled video frame, in decoding order. */

@@ -1,5 +1,6 @@
 package dev.doppel.pipeline.face;
 
+import dev.doppel.pipeline.image.RgbImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

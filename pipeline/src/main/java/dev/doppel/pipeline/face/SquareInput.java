@@ -1,5 +1,7 @@
 package dev.doppel.pipeline.face;
 
+import dev.doppel.pipeline.image.RgbImage;
+
 /**
  * How face-api feeds a picture to its networks: a region zero-padded to a square (at the end, or
  * centred), then resized with {@code tf.image.resizeBilinear} (no corner alignment, no half-pixel

@@ -13,7 +13,7 @@ import org.bytedeco.javacv.Java2DFrameConverter;
 
 import dev.doppel.pipeline.face.Coverage;
 import dev.doppel.pipeline.face.FaceModels;
-import dev.doppel.pipeline.face.RgbImage;
+import dev.doppel.pipeline.image.RgbImage;
 import dev.doppel.pipeline.face.SampleFaces;
 import dev.doppel.pipeline.media.DigitalSourceType;
 import dev.doppel.pipeline.media.Provenance;

@@ -16,7 +16,7 @@ import dev.doppel.pipeline.face.ExtractedFace;
 import dev.doppel.pipeline.face.FaceBox;
 import dev.doppel.pipeline.face.FaceExtractor;
 import dev.doppel.pipeline.face.FaceModels;
-import dev.doppel.pipeline.face.RgbImage;
+import dev.doppel.pipeline.image.RgbImage;
 import dev.doppel.pipeline.face.SampleFaces;
 import dev.doppel.pipeline.stage.Cancellation;
 import dev.doppel.pipeline.stage.Progress;

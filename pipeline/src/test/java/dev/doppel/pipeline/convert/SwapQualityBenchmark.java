@@ -11,7 +11,7 @@ import dev.doppel.pipeline.face.Coverage;
 import dev.doppel.pipeline.face.ExtractedFace;
 import dev.doppel.pipeline.face.FaceExtractor;
 import dev.doppel.pipeline.face.FaceModels;
-import dev.doppel.pipeline.face.RgbImage;
+import dev.doppel.pipeline.image.RgbImage;
 import dev.doppel.pipeline.face.SampleFaces;
 import dev.doppel.pipeline.stage.Cancellation;
 import dev.doppel.pipeline.stage.Progress;

@@ -1,5 +1,6 @@
 package dev.doppel.pipeline.face;
 
+import dev.doppel.pipeline.image.RgbImage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

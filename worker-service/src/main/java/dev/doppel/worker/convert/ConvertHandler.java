@@ -25,7 +25,7 @@ import dev.doppel.pipeline.convert.FaceSelection;
 import dev.doppel.pipeline.convert.SwapOptions;
 import dev.doppel.pipeline.face.Coverage;
 import dev.doppel.pipeline.face.FaceEmbedding;
-import dev.doppel.pipeline.face.RgbImage;
+import dev.doppel.pipeline.image.RgbImage;
 import dev.doppel.pipeline.media.DigitalSourceType;
 import dev.doppel.pipeline.media.LabelledJpeg;
 import dev.doppel.pipeline.media.LabelledPng;

@@ -17,7 +17,7 @@ import dev.doppel.pipeline.face.AlignmentOptions;
 import dev.doppel.pipeline.face.Coverage;
 import dev.doppel.pipeline.face.FaceExtractor;
 import dev.doppel.pipeline.face.FrameSampling;
-import dev.doppel.pipeline.face.RgbImage;
+import dev.doppel.pipeline.image.RgbImage;
 import dev.doppel.pipeline.face.VideoFaces;
 import dev.doppel.pipeline.media.ContactSheet;
 import dev.doppel.pipeline.media.DigitalSourceType;

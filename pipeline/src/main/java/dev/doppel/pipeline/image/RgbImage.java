@@ -1,4 +1,4 @@
-package dev.doppel.pipeline.face;
+package dev.doppel.pipeline.image;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
