@@ -31,7 +31,7 @@ class TorchSwapModelTest {
         try (TorchSwapModel model = TorchSwapModel.create(SwapModelOptions.original64())) {
             // faceswap's Original as published: 82.06 M, the figure the SameDiff version must match too.
             assertThat(model.parameterCount()).isEqualTo(82_062_470L);
-            // STACK.md's 365 GFLOP per 16 + 16 step: multiply-adds x 2 x 3 (forward and backward).
+            // The 365 GFLOP per 16 + 16 step: multiply-adds x 2 x 3 (forward and backward).
             assertThat(model.multiplyAddsPerFace() * 2 * 3 * 32 / 1e9).isCloseTo(365, within(1.0));
         }
     }

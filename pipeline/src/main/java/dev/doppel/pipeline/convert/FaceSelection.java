@@ -8,7 +8,7 @@ import dev.doppel.pipeline.face.FaceEmbedding;
 
 /**
  * Which faces of a picture get swapped: in a crowded frame the user wants one person, not every
- * face (a request faceswap's and DeepFaceLab's users keep making, ANCHORS.md).
+ * face (a request faceswap's and DeepFaceLab's users keep making).
  */
 public enum FaceSelection {
     /** Every face found. */

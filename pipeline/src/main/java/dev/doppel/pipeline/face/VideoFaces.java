@@ -16,7 +16,7 @@ import dev.doppel.pipeline.stage.Progress;
 
 /**
  * Faces from a video: decode, keep the sampled frames, track faces between them and smooth their
- * landmarks (less jitter in the aligned crops, the complaint ANCHORS.md lists), then extract.
+ * landmarks (less jitter in the aligned crops, a complaint users of face-swap tools keep filing), then extract.
  */
 public final class VideoFaces {
 

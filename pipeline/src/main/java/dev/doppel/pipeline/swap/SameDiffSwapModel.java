@@ -26,7 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * faceswap's "Original" swap model as one SameDiff graph on ND4J (oneDNN): the encoder once and
  * both decoders, so the shared encoder has one set of weights and one Adam state. Training runs
  * the encoder once on the joined A+B batch and splits its output between the decoders, which
- * STACK.md measured on par with PyTorch (two encoder passes were 0.78x).
+ * measured on par with PyTorch on the same CPU (two encoder passes were 0.78x; docs/ARCHITECTURE.md, Engines).
  */
 public final class SameDiffSwapModel implements SwapModel {
 
@@ -129,7 +129,7 @@ public final class SameDiffSwapModel implements SwapModel {
                 new INDArray[0]), losses);
         iteration++;
         // ND4J frees off-heap buffers only when their Java objects are collected: a collection per
-        // step keeps the next step from page-faulting fresh memory (1.5-1.8x, STACK.md).
+        // step keeps the next step from page-faulting fresh memory (1.5-1.8x, measured).
         System.gc();
         return new StepLosses(iteration, losses.lossA, losses.lossB);
     }

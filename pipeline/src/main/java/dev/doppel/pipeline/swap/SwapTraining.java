@@ -10,7 +10,6 @@ import dev.doppel.pipeline.family.TrainableModel;
 import dev.doppel.pipeline.family.TrainingRecipe;
 import dev.doppel.pipeline.family.TrainingSession;
 import dev.doppel.pipeline.train.Augmentation;
-import dev.doppel.pipeline.train.BatchSampler;
 import dev.doppel.pipeline.train.RandomWarp;
 import dev.doppel.pipeline.train.TrainingFace;
 

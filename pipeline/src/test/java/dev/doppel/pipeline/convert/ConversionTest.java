@@ -24,7 +24,7 @@ import dev.doppel.pipeline.swap.Identity;
 import dev.doppel.pipeline.swap.SameDiffSwapModel;
 import dev.doppel.pipeline.swap.SwapModelOptions;
 import dev.doppel.pipeline.swap.SwapTraining;
-import dev.doppel.pipeline.train.Trainer;
+import dev.doppel.pipeline.family.Trainer;
 import dev.doppel.pipeline.train.TrainingFace;
 
 /**

@@ -20,7 +20,7 @@ import dev.doppel.pipeline.swap.SameDiffSwapModel;
 import dev.doppel.pipeline.swap.SwapModelOptions;
 import dev.doppel.pipeline.swap.SwapTraining;
 import dev.doppel.pipeline.swap.PreviewGrid;
-import dev.doppel.pipeline.train.Trainer;
+import dev.doppel.pipeline.family.Trainer;
 import dev.doppel.pipeline.train.TrainingFace;
 
 /**

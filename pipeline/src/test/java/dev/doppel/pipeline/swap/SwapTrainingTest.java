@@ -16,7 +16,7 @@ import dev.doppel.pipeline.family.NamedLosses;
 import dev.doppel.pipeline.family.TrainingSession;
 import dev.doppel.pipeline.stage.Cancellation;
 import dev.doppel.pipeline.stage.Progress;
-import dev.doppel.pipeline.train.Trainer;
+import dev.doppel.pipeline.family.Trainer;
 import dev.doppel.pipeline.train.TrainingFace;
 
 /** The DeepFakes recipe under the generic training loop, on real faces. */

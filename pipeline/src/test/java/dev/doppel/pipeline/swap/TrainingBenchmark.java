@@ -9,7 +9,7 @@ import java.util.Random;
  * arguments {@code resolution widthScale batch steps}. Threads: OMP_NUM_THREADS (2 in the profile).
  *
  * <p>FLOPs count the multiply-adds of every conv and dense layer, x 2 for FLOPs, x 3 for forward
- * plus backward (STACK.md: 365 GFLOP per 16 + 16 step at 64 px). The loss and pixel shuffles are
+ * plus backward (365 GFLOP per 16 + 16 step at 64 px, counted from the layer shapes). The loss and pixel shuffles are
  * left out; they are memory-bound.
  */
 public final class TrainingBenchmark {

@@ -29,7 +29,7 @@ import dev.doppel.pipeline.family.TrainingSession;
 import dev.doppel.pipeline.media.DigitalSourceType;
 import dev.doppel.pipeline.media.LabelledPng;
 import dev.doppel.pipeline.media.Provenance;
-import dev.doppel.pipeline.train.Trainer;
+import dev.doppel.pipeline.family.Trainer;
 import dev.doppel.pipeline.train.TrainingFace;
 import dev.doppel.worker.models.CheckpointArchive;
 import dev.doppel.worker.models.WorkerModels;

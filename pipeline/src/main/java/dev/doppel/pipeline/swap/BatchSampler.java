@@ -1,12 +1,14 @@
-package dev.doppel.pipeline.train;
+package dev.doppel.pipeline.swap;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
-import dev.doppel.pipeline.swap.FaceBatch;
-import dev.doppel.pipeline.swap.TrainingBatch;
+import dev.doppel.pipeline.train.Augmentation;
+import dev.doppel.pipeline.train.LossWeights;
+import dev.doppel.pipeline.train.RandomWarp;
+import dev.doppel.pipeline.train.TrainingFace;
 
 /**
  * Training batches for one identity: faces drawn in shuffled passes (every face once per pass,

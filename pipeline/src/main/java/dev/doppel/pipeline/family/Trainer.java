@@ -1,12 +1,10 @@
-package dev.doppel.pipeline.train;
+package dev.doppel.pipeline.family;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-import dev.doppel.pipeline.family.NamedLosses;
-import dev.doppel.pipeline.family.TrainingSession;
 import dev.doppel.pipeline.stage.Cancellation;
 import dev.doppel.pipeline.stage.Progress;
 

@@ -1,9 +1,7 @@
-package dev.doppel.pipeline.train;
+package dev.doppel.pipeline.family;
 
 import java.io.IOException;
 
-import dev.doppel.pipeline.family.NamedLosses;
-import dev.doppel.pipeline.family.TrainingSession;
 
 /** Where the trainer's checkpoints go (a folder, object storage); the caller keeps backups and previews there too. */
 @FunctionalInterface
