@@ -12,7 +12,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import dev.doppel.pipeline.family.ModelImplementation;
-import dev.doppel.pipeline.swap.FaceBatch;
+import dev.doppel.pipeline.family.FaceBatch;
 import dev.doppel.pipeline.swap.Identity;
 import dev.doppel.pipeline.swap.StepLosses;
 import dev.doppel.pipeline.swap.SwapModel;

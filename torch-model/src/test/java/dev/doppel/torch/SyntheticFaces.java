@@ -1,6 +1,6 @@
 package dev.doppel.torch;
 
-import dev.doppel.pipeline.swap.FaceBatch;
+import dev.doppel.pipeline.family.FaceBatch;
 import dev.doppel.pipeline.swap.TrainingBatch;
 import java.util.Arrays;
 import java.util.Random;

@@ -3,7 +3,7 @@ package dev.doppel.torch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.doppel.pipeline.swap.FaceBatch;
+import dev.doppel.pipeline.family.FaceBatch;
 import dev.doppel.pipeline.swap.Identity;
 import dev.doppel.pipeline.swap.StepLosses;
 import dev.doppel.pipeline.swap.SwapModelOptions;

@@ -16,7 +16,7 @@ import dev.doppel.pipeline.media.VideoRewrite;
 import dev.doppel.pipeline.stage.Cancellation;
 import dev.doppel.pipeline.stage.Progress;
 import dev.doppel.pipeline.stage.StageTimes;
-import dev.doppel.pipeline.swap.SwapModel;
+import dev.doppel.pipeline.family.FaceTranslator;
 
 /**
  * The convert stage on one photo or video: detect and landmark every frame (smoothed over time in
@@ -35,7 +35,7 @@ public final class Conversion {
     private final QualityReport report = new QualityReport();
     private BufferedImage lastSwapped;
 
-    public Conversion(FaceModels faces, SwapModel model, SwapOptions options, boolean watermark) {
+    public Conversion(FaceModels faces, FaceTranslator model, SwapOptions options, boolean watermark) {
         this.extractor = new FaceExtractor(faces);
         this.swapper = new FrameSwapper(faces, model, options, times);
         this.watermark = watermark;

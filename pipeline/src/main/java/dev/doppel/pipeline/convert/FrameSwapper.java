@@ -16,8 +16,8 @@ import dev.doppel.pipeline.image.RgbImage;
 import dev.doppel.pipeline.image.PlanarImage;
 import dev.doppel.pipeline.image.Resize;
 import dev.doppel.pipeline.stage.StageTimes;
-import dev.doppel.pipeline.swap.FaceBatch;
-import dev.doppel.pipeline.swap.SwapModel;
+import dev.doppel.pipeline.family.FaceBatch;
+import dev.doppel.pipeline.family.FaceTranslator;
 
 /**
  * Swaps the faces of one frame: align each face as training did, run the model's target decoder
@@ -41,11 +41,11 @@ public final class FrameSwapper {
     }
 
     private final FaceModels faces;
-    private final SwapModel model;
+    private final FaceTranslator model;
     private final SwapOptions options;
     private final StageTimes times;
 
-    public FrameSwapper(FaceModels faces, SwapModel model, SwapOptions options, StageTimes times) {
+    public FrameSwapper(FaceModels faces, FaceTranslator model, SwapOptions options, StageTimes times) {
         this.faces = faces;
         this.model = model;
         this.options = options;
@@ -80,7 +80,7 @@ public final class FrameSwapper {
             }
             return null;
         });
-        FaceBatch swapped = times.time("swap", () -> model.decode(batch(small), options.target()));
+        FaceBatch swapped = times.time("swap", () -> model.translate(batch(small), options.target()));
         byte[] out = frame.rgb().clone();
         times.time("blend", () -> {
             for (int i = 0; i < picked.size(); i++) {

@@ -2,7 +2,6 @@ package dev.doppel.pipeline.convert;
 
 import dev.doppel.pipeline.face.Coverage;
 import dev.doppel.pipeline.face.FaceEmbedding;
-import dev.doppel.pipeline.swap.Identity;
 
 /**
  * How a frame's faces are swapped.
@@ -12,7 +11,7 @@ import dev.doppel.pipeline.swap.Identity;
  * @param sourceReference     the person to swap, for {@link FaceSelection#REFERENCE}; may be null otherwise
  * @param targetIdentity      the target person's embedding, for the quality report; null skips identity figures
  */
-public record SwapOptions(Identity target, Coverage coverage, ColourMatch colourMatch, BlendMode blend, BlendOptions blendOptions,
+public record SwapOptions(String target, Coverage coverage, ColourMatch colourMatch, BlendMode blend, BlendOptions blendOptions,
         FaceSelection selection, FaceEmbedding sourceReference, double maxIdentityDistance, FaceEmbedding targetIdentity) {
 
     public SwapOptions {

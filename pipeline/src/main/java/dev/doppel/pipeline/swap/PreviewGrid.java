@@ -1,5 +1,7 @@
 package dev.doppel.pipeline.swap;
 
+import dev.doppel.pipeline.family.FaceBatch;
+
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.doppel.pipeline.swap;
 
+import dev.doppel.pipeline.family.FaceBatch;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

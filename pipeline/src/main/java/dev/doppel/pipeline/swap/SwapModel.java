@@ -1,5 +1,8 @@
 package dev.doppel.pipeline.swap;
 
+import dev.doppel.pipeline.family.FaceBatch;
+
+import dev.doppel.pipeline.family.FaceTranslator;
 import dev.doppel.pipeline.family.TrainableModel;
 
 /**
@@ -9,7 +12,7 @@ import dev.doppel.pipeline.family.TrainableModel;
  *
  * Images cross this boundary as {@link FaceBatch}: N x 3 x R x R floats in [0, 1], RGB, NCHW.
  */
-public interface SwapModel extends TrainableModel {
+public interface SwapModel extends TrainableModel, FaceTranslator {
 
     /**
      * One optimiser step on both identities: the warped faces go in, the model learns to give back
@@ -19,4 +22,10 @@ public interface SwapModel extends TrainableModel {
 
     /** Reconstructs or swaps faces: {@code target} picks the decoder (A or B). */
     FaceBatch decode(FaceBatch faces, Identity target);
+
+    /** Swapping is decoding with the other person's decoder. */
+    @Override
+    default FaceBatch translate(FaceBatch faces, String role) {
+        return decode(faces, Identity.valueOf(role));
+    }
 }

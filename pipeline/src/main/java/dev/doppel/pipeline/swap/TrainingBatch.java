@@ -1,5 +1,7 @@
 package dev.doppel.pipeline.swap;
 
+import dev.doppel.pipeline.family.FaceBatch;
+
 /**
  * One identity's share of a training step: augmented and warped inputs, the unwarped targets,
  * and per-pixel loss weights ({@code count} x 1 x size x size: 0 outside the face mask, 1 on the

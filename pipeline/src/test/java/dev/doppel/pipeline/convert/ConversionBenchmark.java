@@ -20,7 +20,6 @@ import dev.doppel.pipeline.media.Provenance;
 import dev.doppel.pipeline.media.VideoRewrite;
 import dev.doppel.pipeline.stage.Cancellation;
 import dev.doppel.pipeline.stage.Progress;
-import dev.doppel.pipeline.swap.Identity;
 import dev.doppel.pipeline.swap.SameDiffSwapModel;
 import dev.doppel.pipeline.swap.SwapModelOptions;
 
@@ -46,7 +45,7 @@ public final class ConversionBenchmark {
         Path clip = clip(dir.resolve("clip.mp4"), frames);
         try (FaceModels faces = SampleFaces.models(); SameDiffSwapModel model = SameDiffSwapModel.create(new SwapModelOptions(64, 1.0, 5e-5, 1))) {
             for (BlendMode blend : BlendMode.values()) {
-                SwapOptions options = new SwapOptions(Identity.B, Coverage.WHOLE_FACE, ColourMatch.REINHARD, blend, BlendOptions.DEFAULT,
+                SwapOptions options = new SwapOptions("B", Coverage.WHOLE_FACE, ColourMatch.REINHARD, blend, BlendOptions.DEFAULT,
                         FaceSelection.ALL, null, 0.6, null);
                 Conversion conversion = new Conversion(faces, model, options, false);
                 long start = System.nanoTime();

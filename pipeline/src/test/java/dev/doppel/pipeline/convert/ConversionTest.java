@@ -20,7 +20,6 @@ import dev.doppel.pipeline.image.RgbImage;
 import dev.doppel.pipeline.face.SampleFaces;
 import dev.doppel.pipeline.stage.Cancellation;
 import dev.doppel.pipeline.stage.Progress;
-import dev.doppel.pipeline.swap.Identity;
 import dev.doppel.pipeline.swap.SameDiffSwapModel;
 import dev.doppel.pipeline.swap.SwapModelOptions;
 import dev.doppel.pipeline.swap.SwapTraining;
@@ -66,7 +65,7 @@ class ConversionTest {
     }
 
     private static SwapOptions options(FaceSelection selection, ColourMatch colour, BlendMode blend) {
-        return new SwapOptions(Identity.B, Coverage.WHOLE_FACE, colour, blend, BlendOptions.DEFAULT, selection, a.embedding(), 0.6,
+        return new SwapOptions("B", Coverage.WHOLE_FACE, colour, blend, BlendOptions.DEFAULT, selection, a.embedding(), 0.6,
                 b.embedding());
     }
 

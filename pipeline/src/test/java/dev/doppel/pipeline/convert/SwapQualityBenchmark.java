@@ -15,7 +15,6 @@ import dev.doppel.pipeline.image.RgbImage;
 import dev.doppel.pipeline.face.SampleFaces;
 import dev.doppel.pipeline.stage.Cancellation;
 import dev.doppel.pipeline.stage.Progress;
-import dev.doppel.pipeline.swap.Identity;
 import dev.doppel.pipeline.swap.SameDiffSwapModel;
 import dev.doppel.pipeline.swap.SwapModelOptions;
 import dev.doppel.pipeline.swap.SwapTraining;
@@ -50,7 +49,7 @@ public final class SwapQualityBenchmark {
             List<TrainingFace> facesA = List.of(TrainingFace.of(a.aligned()));
             List<TrainingFace> facesB = List.of(TrainingFace.of(b.aligned()));
             Trainer trainer = new Trainer(new SwapTraining().open(model, Map.of("A", facesA, "B", facesB), 4, 1));
-            SwapOptions swap = new SwapOptions(Identity.B, Coverage.WHOLE_FACE, ColourMatch.REINHARD, BlendMode.FEATHER,
+            SwapOptions swap = new SwapOptions("B", Coverage.WHOLE_FACE, ColourMatch.REINHARD, BlendMode.FEATHER,
                     BlendOptions.DEFAULT, FaceSelection.LARGEST, null, 0.6, b.embedding());
             System.out.printf("A to B: %.3f apart before any swap%n", a.embedding().distance(b.embedding()));
             long started = System.nanoTime();

@@ -1,5 +1,7 @@
 package dev.doppel.pipeline.swap;
 
+import dev.doppel.pipeline.family.FaceBatch;
+
 import java.util.Random;
 
 /**

@@ -15,6 +15,7 @@ import dev.doppel.api.tenancy.ApiKeys;
 import dev.doppel.model.jobs.HeartbeatOutcome;
 import dev.doppel.model.jobs.JobKind;
 import dev.doppel.model.jobs.JobRoute;
+import dev.doppel.model.jobs.JobState;
 import dev.doppel.model.jobs.JobLease;
 import dev.doppel.model.jobs.JobLedger;
 import dev.doppel.model.jobs.ProgressSnapshot;
@@ -65,8 +66,12 @@ class LedgerIT {
         UUID jobId = SteppingJobs.submit(doppel, 1, 1);
         JobLease stale = ledger.claim(jobId, STEPPING, "slow-worker", Duration.ofMillis(200)).orElseThrow();
         assertThat(ledger.claim(jobId, STEPPING, "other", Duration.ofSeconds(30))).isEmpty();
-        Thread.sleep(400);
-        ledger.reapExpiredLeases();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (ledger.find(jobId).orElseThrow().state() != JobState.QUEUED) {
+            assertThat(System.nanoTime()).as("the reaper re-queued the job once its lease expired").isLessThan(deadline);
+            ledger.reapExpiredLeases();
+            Thread.sleep(50);
+        }
         JobLease fresh = ledger.claim(jobId, STEPPING, "fresh-worker", Duration.ofSeconds(30)).orElseThrow();
 
         assertThat(ledger.heartbeat(stale, Duration.ofSeconds(30), ProgressSnapshot.starting())).isEqualTo(HeartbeatOutcome.LOST);

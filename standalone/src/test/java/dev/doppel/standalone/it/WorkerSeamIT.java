@@ -85,6 +85,11 @@ class WorkerSeamIT {
                 assertThat(job.path("metrics").path("facesSwapped").asInt()).isEqualTo(3);
                 assertThat(job.path("result").path("files").toString()).contains("swap.jpg");
             }
+            UUID clip = UUID.fromString(api.uploadOk(faceSetA, TestMedia.panZoomVideo("torch.mp4", 6)).get(0).path("id").asString());
+            JsonNode video = api.awaitState(convert(onTorch, clip), "SUCCEEDED", Duration.ofMinutes(2));
+            assertThat(video.path("metrics").path("framesDone").asInt()).isEqualTo(6);
+            assertThat(video.path("metrics").path("facesSwapped").asInt()).isPositive();
+            assertThat(video.path("result").path("files").toString()).contains("swap.mp4");
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.UUID;
 import dev.doppel.model.convert.ConvertParameters;
 import dev.doppel.model.jobs.JobKind;
 import dev.doppel.model.jobs.JobRoute;
+import dev.doppel.pipeline.family.FaceTranslator;
 import dev.doppel.pipeline.family.TrainableModel;
 import dev.doppel.model.media.MediaInfo;
 import dev.doppel.model.media.MediaKind;
@@ -33,8 +34,6 @@ import dev.doppel.pipeline.media.Provenance;
 import dev.doppel.pipeline.media.Thumbnails;
 import dev.doppel.pipeline.media.VideoRewrite;
 import dev.doppel.pipeline.stage.Progress;
-import dev.doppel.pipeline.swap.Identity;
-import dev.doppel.pipeline.swap.SwapModel;
 import dev.doppel.worker.faces.FaceNetworks;
 import dev.doppel.worker.faces.FaceSetIdentities;
 import dev.doppel.worker.runtime.JobContext;
@@ -117,9 +116,9 @@ class ConvertHandler implements JobHandler<ConvertParameters> {
         MediaInfo info = probeOrFail(parameters.mediaId(), input);
         context.progress().report("loading model", 0.02);
         SwapOptions options = options(parameters, tenant, source, target);
-        try (SwapModel swapModel = loadModel(context, model, checkpointKey); FaceNetworks.Lease faces = networks.borrow()) {
-            context.metric("modelIteration", swapModel.iteration());
-            Conversion conversion = new Conversion(faces.models(), swapModel, options, parameters.watermark());
+        try (TrainableModel trained = loadModel(context, model, checkpointKey); FaceNetworks.Lease faces = networks.borrow()) {
+            context.metric("modelIteration", trained.iteration());
+            Conversion conversion = new Conversion(faces.models(), (FaceTranslator) trained, options, parameters.watermark());
             if (info.kind() == MediaKind.IMAGE) {
                 photo(context, parameters, upload, input, conversion);
             } else {
@@ -199,23 +198,24 @@ class ConvertHandler implements JobHandler<ConvertParameters> {
             throw new JobFailure("no-reference-face", "faces=reference swaps the faces that look like face set " + source
                     + ", but it has no extracted faces; extract it or choose faces=all or largest.");
         }
-        return new SwapOptions(parameters.towardsB() ? Identity.B : Identity.A, coverage, ColourMatch.parse(parameters.colourMatch()),
+        return new SwapOptions(parameters.towardsB() ? "B" : "A", coverage, ColourMatch.parse(parameters.colourMatch()),
                 BlendMode.parse(parameters.blend()), new BlendOptions(parameters.erosion(), parameters.feather()), selection, reference,
                 parameters.maxIdentityDistance(), identities.meanEmbedding(tenant, target).orElse(null));
     }
 
-    private SwapModel loadModel(JobContext context, ConvertSources.Model model, String checkpointKey) throws IOException {
+    /** A model that redraws faces (a {@link FaceTranslator}); any other kind of model cannot convert. */
+    private TrainableModel loadModel(JobContext context, ConvertSources.Model model, String checkpointKey) throws IOException {
         Path zip = context.scratch().resolve("model.zip");
         context.store().download(checkpointKey, zip);
         Path folder = context.scratch().resolve("model");
         CheckpointArchive.unpack(zip, folder);
         TrainableModel loaded = models.load(folder, model.architecture(), model.engine());
-        if (loaded instanceof SwapModel swap) {
-            return swap;
+        if (loaded instanceof FaceTranslator) {
+            return loaded;
         }
         loaded.close();
         throw new JobFailure("model-cannot-convert", "Models of architecture '" + model.architecture()
-                + "' do not swap faces; convert takes DeepFakes models.");
+                + "' do not redraw faces, so they cannot convert photos or videos.");
     }
 
     private static Provenance provenance(ConvertParameters parameters) {

@@ -17,7 +17,7 @@ import dev.doppel.pipeline.family.NamedLosses;
 import dev.doppel.pipeline.family.TrainableModel;
 import dev.doppel.pipeline.family.TrainingRecipe;
 import dev.doppel.pipeline.family.TrainingSession;
-import dev.doppel.pipeline.swap.FaceBatch;
+import dev.doppel.pipeline.family.FaceBatch;
 import dev.doppel.pipeline.swap.Identity;
 import dev.doppel.pipeline.swap.SwapModel;
 import dev.doppel.pipeline.train.TrainingFace;

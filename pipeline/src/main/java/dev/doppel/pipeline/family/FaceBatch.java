@@ -1,4 +1,4 @@
-package dev.doppel.pipeline.swap;
+package dev.doppel.pipeline.family;
 
 /**
  * Faces as a dense float tensor: {@code count} x 3 x {@code size} x {@code size}, RGB in [0, 1],
