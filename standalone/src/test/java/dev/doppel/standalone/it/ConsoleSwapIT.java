@@ -88,10 +88,12 @@ class ConsoleSwapIT {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("job-train")));
         longWait.until(ExpectedConditions.textToBe(By.id("job-state"), "SUCCEEDED"));
         assertThat(browser.findElement(By.id("job-train-stats")).getText()).contains("iteration 10 of 10").contains("EGs/s")
-                .contains("loss A").contains("loss B");
+                .contains("reconstruction A").contains("reconstruction B");
         wait.until(driver -> !java.util.Objects.requireNonNullElse(driver.findElement(By.id("loss-chart")).getDomAttribute("data-points"), "0")
                 .equals("0"));
         assertThat(browser.findElements(By.cssSelector("#loss-chart polyline"))).hasSize(2);
+        assertThat(browser.findElements(By.cssSelector("#loss-chart text.legend"))).extracting(WebElement::getText)
+                .containsExactly("reconstruction A", "reconstruction B");
         assertThat(browser.findElement(By.id("job-result")).getText()).contains("Download preview.png");
         assertThat(browser.findElement(By.id("job-cancel")).isDisplayed()).as("a finished job cannot be cancelled").isFalse();
         Files.write(Path.of("target", "console-train.png"), browser.getScreenshotAs(OutputType.BYTES));

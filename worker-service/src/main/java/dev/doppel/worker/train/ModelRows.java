@@ -29,7 +29,7 @@ class ModelRows {
     }
 
     void ensure(JobLease lease, TrainParameters parameters, String optionsJson) {
-        int created = jdbc.sql("""
+        jdbc.sql("""
                 insert into models (id, tenant_id, architecture, engine, options)
                 values (:id, :tenant, :architecture, :engine, cast(:options as jsonb))
                 on conflict (id) do nothing
@@ -37,11 +37,10 @@ class ModelRows {
                 .param("id", lease.jobId()).param("tenant", lease.tenantId()).param("architecture", parameters.architecture())
                 .param("engine", parameters.engine()).param("options", optionsJson)
                 .update();
-        if (created == 1) {
-            for (Map.Entry<String, UUID> role : parameters.faceSets().entrySet()) {
-                jdbc.sql("insert into model_face_sets (model_id, role, face_set_id) values (:id, :role, :faceSet) on conflict do nothing")
-                        .param("id", lease.jobId()).param("role", role.getKey()).param("faceSet", role.getValue()).update();
-            }
+        // Every attempt writes the roles again: an attempt that died between the two inserts leaves none missing.
+        for (Map.Entry<String, UUID> role : parameters.faceSets().entrySet()) {
+            jdbc.sql("insert into model_face_sets (model_id, role, face_set_id) values (:id, :role, :faceSet) on conflict do nothing")
+                    .param("id", lease.jobId()).param("role", role.getKey()).param("faceSet", role.getValue()).update();
         }
     }
 
