@@ -1,0 +1,73 @@
+package dev.doppel.pipeline.cyclegan;
+
+import java.awt.image.BufferedImage;
+import java.util.List;
+import java.util.Map;
+
+import dev.doppel.pipeline.family.NamedLosses;
+import dev.doppel.pipeline.family.TrainableModel;
+import dev.doppel.pipeline.family.TrainingRecipe;
+import dev.doppel.pipeline.family.TrainingSession;
+import dev.doppel.pipeline.train.TrainingFace;
+
+/**
+ * How the CycleGAN family trains: each step draws a batch of A's faces and one of B's, unpaired,
+ * lightly augmented ({@link FaceSampler#LIGHT}), and runs one generator and one discriminator step.
+ * The reference trains with batch size 1; the caller's batch size is used as given.
+ */
+public final class CycleGanTraining implements TrainingRecipe {
+
+    public static final String FAMILY = "cyclegan";
+
+    private static final int PREVIEW_FACES = 4;
+
+    @Override
+    public String family() {
+        return FAMILY;
+    }
+
+    @Override
+    public TrainingSession open(TrainableModel model, Map<String, List<TrainingFace>> faces, int batchSize, long seed) {
+        if (!(model instanceof CycleGanModel cycleGan)) {
+            throw new IllegalArgumentException("a " + model.getClass().getSimpleName() + " is not a CycleGAN model");
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be positive");
+        }
+        List<TrainingFace> a = role(faces, "A");
+        List<TrainingFace> b = role(faces, "B");
+        FaceSampler samplerA = new FaceSampler(a, cycleGan.resolution(), seed);
+        FaceSampler samplerB = new FaceSampler(b, cycleGan.resolution(), seed + 1);
+        List<TrainingFace> previewA = a.subList(0, Math.min(PREVIEW_FACES, a.size()));
+        List<TrainingFace> previewB = b.subList(0, Math.min(PREVIEW_FACES, b.size()));
+        return new TrainingSession() {
+            @Override
+            public TrainableModel model() {
+                return cycleGan;
+            }
+
+            @Override
+            public NamedLosses step() {
+                return cycleGan.trainStep(samplerA.next(batchSize), samplerB.next(batchSize)).named();
+            }
+
+            @Override
+            public BufferedImage preview() {
+                return CycleGanPreview.render(cycleGan, previewA, previewB);
+            }
+
+            @Override
+            public String previewLayout() {
+                return CycleGanPreview.LAYOUT;
+            }
+        };
+    }
+
+    private static List<TrainingFace> role(Map<String, List<TrainingFace>> faces, String role) {
+        List<TrainingFace> list = faces.get(role);
+        if (list == null || list.isEmpty()) {
+            throw new IllegalArgumentException("the CycleGAN family needs faces for role " + role);
+        }
+        return list;
+    }
+}
