@@ -23,6 +23,7 @@ export async function offerArchitectures() {
     $('train-engine').value = architecture?.defaultEngine ?? '';
     $('train-resolution').replaceChildren(...(architecture?.resolutions ?? []).map((side) =>
       element('option', { value: String(side) }, `${side} px`)));
+    if (architecture) $('train-learningRate').value = architecture.defaultLearningRate.toExponential();
   };
   select.onchange = offerEngines;
   offerEngines();

@@ -15,12 +15,12 @@ class ArchitectureController {
 
     /** {@code faceSetParameters}: the train parameters naming its face sets, one per role. */
     record ArchitectureView(String name, String family, String description, List<String> faceSetParameters, List<String> losses,
-            List<String> engines, String defaultEngine, List<Integer> resolutions) {
+            List<String> engines, String defaultEngine, List<Integer> resolutions, double defaultLearningRate) {
 
         static ArchitectureView of(ModelArchitecture architecture) {
             return new ArchitectureView(architecture.name(), architecture.family(), architecture.description(),
                     architecture.inputs().stream().map(ModelArchitecture::faceSetParameter).toList(), architecture.losses(),
-                    architecture.engines(), architecture.defaultEngine(), architecture.resolutions());
+                    architecture.engines(), architecture.defaultEngine(), architecture.resolutions(), architecture.defaultLearningRate());
         }
     }
 

@@ -17,8 +17,7 @@ public interface TrainingRecipe {
 
     /**
      * @param faces by role, as the architecture declares its inputs
-     * @param seed  of the sampler, offset by the model's iteration so a resumed run does not replay batches
      * @throws IllegalArgumentException when the model is not of this family or a role is missing
      */
-    TrainingSession open(TrainableModel model, Map<String, List<TrainingFace>> faces, int batchSize, long seed);
+    TrainingSession open(TrainableModel model, Map<String, List<TrainingFace>> faces, TrainingPlan plan);
 }

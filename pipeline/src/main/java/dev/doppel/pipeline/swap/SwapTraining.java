@@ -8,6 +8,7 @@ import java.util.Map;
 import dev.doppel.pipeline.family.NamedLosses;
 import dev.doppel.pipeline.family.TrainableModel;
 import dev.doppel.pipeline.family.TrainingRecipe;
+import dev.doppel.pipeline.family.TrainingPlan;
 import dev.doppel.pipeline.family.TrainingSession;
 import dev.doppel.pipeline.train.Augmentation;
 import dev.doppel.pipeline.train.RandomWarp;
@@ -32,14 +33,14 @@ public final class SwapTraining implements TrainingRecipe {
     }
 
     @Override
-    public TrainingSession open(TrainableModel model, Map<String, List<TrainingFace>> faces, int batchSize, long seed) {
+    public TrainingSession open(TrainableModel model, Map<String, List<TrainingFace>> faces, TrainingPlan plan) {
         if (!(model instanceof SwapModel swap)) {
             throw new IllegalArgumentException("a " + model.getClass().getSimpleName() + " is not a DeepFakes swap model");
         }
         List<TrainingFace> a = role(faces, "A");
         List<TrainingFace> b = role(faces, "B");
-        BatchSampler samplerA = new BatchSampler(a, swap.resolution(), Augmentation.FACESWAP, RandomWarp.DEFAULT, seed);
-        BatchSampler samplerB = new BatchSampler(b, swap.resolution(), Augmentation.FACESWAP, RandomWarp.DEFAULT, seed + 1);
+        BatchSampler samplerA = new BatchSampler(a, swap.resolution(), Augmentation.FACESWAP, RandomWarp.DEFAULT, plan.seed());
+        BatchSampler samplerB = new BatchSampler(b, swap.resolution(), Augmentation.FACESWAP, RandomWarp.DEFAULT, plan.seed() + 1);
         List<TrainingFace> previewA = a.subList(0, Math.min(PREVIEW_FACES, a.size()));
         List<TrainingFace> previewB = b.subList(0, Math.min(PREVIEW_FACES, b.size()));
         return new TrainingSession() {
@@ -50,7 +51,7 @@ public final class SwapTraining implements TrainingRecipe {
 
             @Override
             public NamedLosses step() {
-                StepLosses losses = swap.trainStep(samplerA.next(batchSize), samplerB.next(batchSize));
+                StepLosses losses = swap.trainStep(samplerA.next(plan.batchSize()), samplerB.next(plan.batchSize()));
                 return named(losses);
             }
 

@@ -24,6 +24,7 @@ import dev.doppel.pipeline.swap.SameDiffSwapModel;
 import dev.doppel.pipeline.swap.SwapModelOptions;
 import dev.doppel.pipeline.swap.SwapTraining;
 import dev.doppel.pipeline.family.Trainer;
+import dev.doppel.pipeline.family.TrainingPlan;
 import dev.doppel.pipeline.train.TrainingFace;
 
 /**
@@ -53,7 +54,7 @@ class ConversionTest {
         b = extractor.extract(SampleFaces.photo("sample6"), options).get(3);
         model = SameDiffSwapModel.create(new SwapModelOptions(64, 0.25, 3e-4, 5));
         Trainer.Result result = new Trainer(new SwapTraining().open(model,
-                Map.of("A", List.of(TrainingFace.of(a.aligned())), "B", List.of(TrainingFace.of(b.aligned()))), 4, 1))
+                Map.of("A", List.of(TrainingFace.of(a.aligned())), "B", List.of(TrainingFace.of(b.aligned()))), new TrainingPlan(4, STEPS, 1)))
                 .train(new Trainer.Options(STEPS, 4, STEPS), Progress.NONE, Cancellation.NEVER, (session, losses) -> { });
         System.out.printf("trained %d steps in %.1f s%n", result.iterations(), result.seconds());
     }

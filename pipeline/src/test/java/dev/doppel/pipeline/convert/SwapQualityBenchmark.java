@@ -20,6 +20,7 @@ import dev.doppel.pipeline.swap.SwapModelOptions;
 import dev.doppel.pipeline.swap.SwapTraining;
 import dev.doppel.pipeline.swap.PreviewGrid;
 import dev.doppel.pipeline.family.Trainer;
+import dev.doppel.pipeline.family.TrainingPlan;
 import dev.doppel.pipeline.train.TrainingFace;
 
 /**
@@ -48,7 +49,7 @@ public final class SwapQualityBenchmark {
             ExtractedFace b = extractor.extract(SampleFaces.photo("sample6"), options).get(3);
             List<TrainingFace> facesA = List.of(TrainingFace.of(a.aligned()));
             List<TrainingFace> facesB = List.of(TrainingFace.of(b.aligned()));
-            Trainer trainer = new Trainer(new SwapTraining().open(model, Map.of("A", facesA, "B", facesB), 4, 1));
+            Trainer trainer = new Trainer(new SwapTraining().open(model, Map.of("A", facesA, "B", facesB), new TrainingPlan(4, steps, 1)));
             SwapOptions swap = new SwapOptions("B", Coverage.WHOLE_FACE, ColourMatch.REINHARD, BlendMode.FEATHER,
                     BlendOptions.DEFAULT, FaceSelection.LARGEST, null, 0.6, b.embedding());
             System.out.printf("A to B: %.3f apart before any swap%n", a.embedding().distance(b.embedding()));

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.doppel.pipeline.face.SampleFaces;
 import dev.doppel.pipeline.family.NamedLosses;
+import dev.doppel.pipeline.family.TrainingPlan;
 import dev.doppel.pipeline.family.TrainingSession;
 import dev.doppel.pipeline.stage.Cancellation;
 import dev.doppel.pipeline.stage.Progress;
@@ -34,7 +35,7 @@ class SwapTrainingTest {
         SwapModelOptions options = new SwapModelOptions(64, 0.25, 3e-4, 11);
         List<NamedLosses> checkpoints = new ArrayList<>();
         try (SameDiffSwapModel model = SameDiffSwapModel.create(options)) {
-            TrainingSession session = new SwapTraining().open(model, Map.of("A", a, "B", b), BATCH, 1);
+            TrainingSession session = new SwapTraining().open(model, Map.of("A", a, "B", b), new TrainingPlan(BATCH, STEPS, 1));
             // The first step's loss is the untrained model's (SameDiff reports it before the update).
             NamedLosses first = session.step();
             assertThat(first.values()).containsOnlyKeys(SwapTraining.LOSS_A, SwapTraining.LOSS_B);
@@ -58,7 +59,7 @@ class SwapTrainingTest {
     @Test
     void refusesAModelOfAnotherFamilyOrMissingFaces() {
         try (SameDiffSwapModel model = SameDiffSwapModel.create(new SwapModelOptions(64, 0.125, 1e-4, 1))) {
-            assertThatThrownBy(() -> new SwapTraining().open(model, Map.of("A", List.of()), BATCH, 1))
+            assertThatThrownBy(() -> new SwapTraining().open(model, Map.of("A", List.of()), new TrainingPlan(BATCH, STEPS, 1)))
                     .hasMessageContaining("role A");
         }
     }

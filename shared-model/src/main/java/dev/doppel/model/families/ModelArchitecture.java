@@ -15,9 +15,10 @@ import java.util.regex.Pattern;
  * @param losses      the named losses each step reports, in the order they are shown
  * @param engines     engines with an implementation, the default first
  * @param resolutions face sides in pixels it can be built for, the default first
+ * @param defaultLearningRate the optimiser's step size when a train job gives none: the method's published value
  */
 public record ModelArchitecture(String name, String family, String description, List<String> inputs, List<String> losses,
-        List<String> engines, List<Integer> resolutions) {
+        List<String> engines, List<Integer> resolutions, double defaultLearningRate) {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9-]{1,40}");
 
@@ -25,8 +26,8 @@ public record ModelArchitecture(String name, String family, String description, 
         if (!NAME.matcher(name).matches() || !NAME.matcher(family).matches()) {
             throw new IllegalArgumentException("architecture and family names are 1 to 40 of a-z, 0-9 and '-'");
         }
-        if (inputs.isEmpty() || losses.isEmpty() || engines.isEmpty() || resolutions.isEmpty()) {
-            throw new IllegalArgumentException("architecture " + name + " needs inputs, losses, engines and resolutions");
+        if (inputs.isEmpty() || losses.isEmpty() || engines.isEmpty() || resolutions.isEmpty() || !(defaultLearningRate > 0)) {
+            throw new IllegalArgumentException("architecture " + name + " needs inputs, losses, engines, resolutions and a learning rate");
         }
         inputs = List.copyOf(inputs);
         losses = List.copyOf(losses);

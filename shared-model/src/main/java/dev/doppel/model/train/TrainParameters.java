@@ -15,7 +15,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * What a train job may be asked, parsed the same way by the API and the worker against the same
  * architectures. Defaults are the field's: faceswap's "Original" on SameDiff at 64 px and full
- * width, batch 16, Adam at 5e-5, a checkpoint with a preview every 250 iterations.
+ * width, batch 16, the architecture's learning rate (Adam at 5e-5 for the Original), a checkpoint
+ * with a preview every 250 iterations.
  *
  * @param faceSets one face set per role of the architecture ({@code A} and {@code B} for DeepFakes), in its order
  */
@@ -82,7 +83,7 @@ public record TrainParameters(
         if (checkpointEvery < 1) {
             throw new IllegalArgumentException("Parameter 'checkpointEvery' must be at least 1.");
         }
-        double learningRate = parameters.path("learningRate").asDouble(5e-5);
+        double learningRate = parameters.path("learningRate").asDouble(architecture.defaultLearningRate());
         if (!(learningRate > 0 && learningRate < 1)) {
             throw new IllegalArgumentException("Parameter 'learningRate' must be above 0 and below 1.");
         }

@@ -18,9 +18,9 @@ class TrainParametersTest {
     private final UUID b = UUID.randomUUID();
     private final ModelArchitectures architectures = new ModelArchitectures(List.of(
             new ModelArchitecture("original", "deepfakes", "two decoders", List.of("A", "B"), List.of("reconstructionA", "reconstructionB"),
-                    List.of("samediff", "pytorch"), List.of(64, 128)),
+                    List.of("samediff", "pytorch"), List.of(64, 128), 5e-5),
             new ModelArchitecture("sketch", "pix2pix", "one person", List.of("Target"), List.of("generator"), List.of("samediff"),
-                    List.of(128))));
+                    List.of(128), 2e-4)));
 
     @Test
     void defaultsAreFaceswapsOriginalOnSameDiff() {
@@ -57,6 +57,7 @@ class TrainParametersTest {
                 architectures);
         assertThat(parameters.faceSets()).containsOnlyKeys("Target");
         assertThat(parameters.resolution()).isEqualTo(128);
+        assertThat(parameters.learningRate()).as("the architecture's own default").isEqualTo(2e-4);
         assertThatThrownBy(() -> TrainParameters.parse(json.readTree("{\"architecture\":\"sketch\"}"), architectures))
                 .hasMessageContaining("'faceSetTarget' is required");
     }

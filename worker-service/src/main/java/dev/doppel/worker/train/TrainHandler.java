@@ -20,6 +20,7 @@ import dev.doppel.model.jobs.JobKind;
 import dev.doppel.model.jobs.JobRoute;
 import dev.doppel.model.train.TrainParameters;
 import dev.doppel.pipeline.family.ModelImplementation;
+import dev.doppel.pipeline.family.TrainingPlan;
 import dev.doppel.pipeline.family.ModelManifest;
 import dev.doppel.pipeline.family.ModelSettings;
 import dev.doppel.pipeline.family.NamedLosses;
@@ -111,7 +112,8 @@ class TrainHandler implements JobHandler<TrainParameters> {
             models.ensure(context.lease(), parameters, json.writeValueAsString(settings));
             context.metric("parameters", model.parameterCount());
             context.metric("resumedFrom", model.iteration());
-            TrainingSession session = recipe.open(model, byRole, parameters.batchSize(), settings.seed() + model.iteration());
+            TrainingSession session = recipe.open(model, byRole,
+                    new TrainingPlan(parameters.batchSize(), parameters.iterations(), settings.seed() + model.iteration()));
             Checkpoints checkpoints = new Checkpoints(context, session, parameters, implementation, settings);
             try {
                 new Trainer(session).train(new Trainer.Options(parameters.iterations(), parameters.batchSize(), parameters.checkpointEvery()),

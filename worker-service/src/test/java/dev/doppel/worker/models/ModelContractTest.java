@@ -7,8 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import dev.doppel.model.families.ModelArchitecture;
 import dev.doppel.model.families.ModelArchitectures;
 import dev.doppel.model.families.ModelFamilies;
+import dev.doppel.pipeline.family.FaceTranslator;
+import dev.doppel.pipeline.family.TrainingPlan;
 import dev.doppel.pipeline.family.ModelImplementation;
 import dev.doppel.pipeline.family.ModelManifest;
 import dev.doppel.pipeline.family.ModelRegistry;
@@ -18,8 +21,6 @@ import dev.doppel.pipeline.family.TrainableModel;
 import dev.doppel.pipeline.family.TrainingRecipe;
 import dev.doppel.pipeline.family.TrainingSession;
 import dev.doppel.pipeline.family.FaceBatch;
-import dev.doppel.pipeline.swap.Identity;
-import dev.doppel.pipeline.swap.SwapModel;
 import dev.doppel.pipeline.train.TrainingFace;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -88,17 +89,22 @@ class ModelContractTest {
             assertThat(model.parameterCount()).isPositive();
             assertThat(model.resolution()).isEqualTo(64);
             sameSizeOnEveryEngine(implementation, model.parameterCount());
-            outputsInRange(model);
+            outputsInRange(model, architecture(implementation).inputs());
 
-            TrainingSession session = recipe.open(model, faces, BATCH, 1);
+            TrainingSession session = recipe.open(model, faces, new TrainingPlan(BATCH, 1000, 1));
             List<NamedLosses> losses = new ArrayList<>();
             for (int i = 0; i < 30; i++) {
                 losses.add(session.step());
             }
             assertThat(losses).allSatisfy(step -> assertThat(step.values().values()).allSatisfy(v -> assertThat(v).isFinite()));
-            double first = losses.get(0).total();
-            double last = losses.subList(losses.size() - 3, losses.size()).stream().mapToDouble(NamedLosses::total).average().orElseThrow();
-            assertThat(last).as("loss after 30 steps against the first").isLessThan(0.9 * first);
+            // Adversarial losses need not fall; every family has some loss that does when it learns.
+            assertThat(losses.get(0).values().keySet()).as("the catalog's named losses").containsExactlyElementsOf(architecture(implementation).losses());
+            assertThat(losses.get(0).values().keySet()).anySatisfy(name -> {
+                double first = losses.get(0).values().get(name);
+                double last = losses.subList(losses.size() - 3, losses.size()).stream().mapToDouble(step -> step.values().get(name))
+                        .average().orElseThrow();
+                assertThat(last).as("%s after 30 steps against the first", name).isLessThan(0.9 * first);
+            });
             assertThat(model.iteration()).isEqualTo(30);
 
             model.save(folder);
@@ -112,8 +118,8 @@ class ModelContractTest {
             try (TrainableModel resumed = registry.load(folder, implementation.architecture(), implementation.engine())) {
                 assertThat(resumed.iteration()).isEqualTo(30);
                 assertThat(resumed.parameterCount()).isEqualTo(model.parameterCount());
-                TrainingSession straight = recipe.open(model, faces, BATCH, 99);
-                TrainingSession again = recipe.open(resumed, faces, BATCH, 99);
+                TrainingSession straight = recipe.open(model, faces, new TrainingPlan(BATCH, 1000, 99));
+                TrainingSession again = recipe.open(resumed, faces, new TrainingPlan(BATCH, 1000, 99));
                 for (int i = 0; i < 2; i++) {
                     NamedLosses expected = straight.step();
                     NamedLosses actual = again.step();
@@ -134,12 +140,12 @@ class ModelContractTest {
         }
     }
 
-    /** Family-specific output: a swap model's faces are RGB in [0, 1]. */
-    private static void outputsInRange(TrainableModel model) {
-        if (model instanceof SwapModel swap) {
+    /** A model that redraws faces gives RGB in [0, 1] for every role it learned. */
+    private static void outputsInRange(TrainableModel model, List<String> roles) {
+        if (model instanceof FaceTranslator translator) {
             FaceBatch faces = new FaceBatch(2, 64, new float[2 * 3 * 64 * 64]);
-            for (Identity identity : Identity.values()) {
-                float[] pixels = swap.decode(faces, identity).pixels();
+            for (String role : roles) {
+                float[] pixels = translator.translate(faces, role).pixels();
                 assertThat(pixels).hasSize(2 * 3 * 64 * 64);
                 for (float p : pixels) {
                     assertThat(p).isBetween(0f, 1f);
@@ -160,6 +166,10 @@ class ModelContractTest {
     }
 
     private static String familyOf(ModelImplementation implementation) {
-        return registrations.getBean(ModelArchitectures.class).get(implementation.architecture()).family();
+        return architecture(implementation).family();
+    }
+
+    private static ModelArchitecture architecture(ModelImplementation implementation) {
+        return registrations.getBean(ModelArchitectures.class).get(implementation.architecture());
     }
 }

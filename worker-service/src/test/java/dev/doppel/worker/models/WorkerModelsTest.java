@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 public class WorkerModelsTest {
 
     static final ModelArchitecture ORIGINAL = new ModelArchitecture("original", SwapTraining.FAMILY, "Original", List.of("A", "B"),
-            List.of(SwapTraining.LOSS_A, SwapTraining.LOSS_B), List.of("samediff", "pytorch"), List.of(64, 128));
+            List.of(SwapTraining.LOSS_A, SwapTraining.LOSS_B), List.of("samediff", "pytorch"), List.of(64, 128), 5e-5);
 
     /** A worker of the default engine, for tests of what sits around the models. */
     public static WorkerModels sameDiffOnly() {
