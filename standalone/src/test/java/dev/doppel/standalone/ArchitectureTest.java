@@ -14,7 +14,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 class ArchitectureTest {
 
     /** The worker's features; what they share lives in runtime, models, faces and health. */
-    private static final List<String> WORKER_FEATURES = List.of("extract", "train", "convert", "deepfakes");
+    private static final List<String> WORKER_FEATURES = List.of("extract", "train", "convert", "deepfakes", "cyclegan");
 
     private static final JavaClasses DOPPEL = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

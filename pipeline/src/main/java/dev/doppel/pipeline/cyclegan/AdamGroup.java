@@ -27,6 +27,7 @@ final class AdamGroup {
     private final List<String> variables;
     private final long length;
     private final INDArray state;
+    private final Adam config;
     private final GradientUpdater<?> updater;
 
     /** @param state a saved state row, or null for fresh (zero) moments */
@@ -37,13 +38,18 @@ final class AdamGroup {
             n += sd.getArrForVarName(name).length();
         }
         this.length = n;
-        Adam config = new Adam(learningRate, BETA1, BETA2, EPSILON);
+        this.config = new Adam(learningRate, BETA1, BETA2, EPSILON);
         long size = config.stateSize(n);
         if (state != null && state.length() != size) {
             throw new IllegalArgumentException("optimiser state of " + state.length() + " values for a group that needs " + size);
         }
         this.state = state == null ? Nd4j.zeros(DataType.FLOAT, 1, size) : state.castTo(DataType.FLOAT).reshape('c', 1, size).dup('c');
         this.updater = config.instantiate(this.state, state == null);
+    }
+
+    /** The step size from the next update on: the updater reads its config at every step. */
+    void learningRate(double rate) {
+        config.setLearningRate(rate);
     }
 
     List<String> variables() {

@@ -18,6 +18,12 @@ public interface CycleGanModel extends TrainableModel, FaceTranslator {
      */
     CycleGanLosses trainStep(FaceBatch a, FaceBatch b);
 
+    /** The learning rate the model was built with (the schedule's base). */
+    double baseLearningRate();
+
+    /** The learning rate of both optimisers from the next step on; a schedule, not a setting: it is not saved. */
+    void learningRate(double rate);
+
     /** {@code B}: A's faces redrawn as B (G_AB); {@code A}: B's redrawn as A (G_BA). */
     @Override
     FaceBatch translate(FaceBatch faces, String role);

@@ -7,13 +7,15 @@ import java.util.Map;
 import dev.doppel.pipeline.family.NamedLosses;
 import dev.doppel.pipeline.family.TrainableModel;
 import dev.doppel.pipeline.family.TrainingRecipe;
+import dev.doppel.pipeline.family.TrainingPlan;
 import dev.doppel.pipeline.family.TrainingSession;
 import dev.doppel.pipeline.train.TrainingFace;
 
 /**
  * How the CycleGAN family trains: each step draws a batch of A's faces and one of B's, unpaired,
  * lightly augmented ({@link FaceSampler#LIGHT}), and runs one generator and one discriminator step.
- * The reference trains with batch size 1; the caller's batch size is used as given.
+ * The reference trains with batch size 1; the caller's batch size is used as given. The learning
+ * rate follows the reference's schedule over the job's iterations ({@link LearningRateSchedule}).
  */
 public final class CycleGanTraining implements TrainingRecipe {
 
@@ -27,17 +29,14 @@ public final class CycleGanTraining implements TrainingRecipe {
     }
 
     @Override
-    public TrainingSession open(TrainableModel model, Map<String, List<TrainingFace>> faces, int batchSize, long seed) {
+    public TrainingSession open(TrainableModel model, Map<String, List<TrainingFace>> faces, TrainingPlan plan) {
         if (!(model instanceof CycleGanModel cycleGan)) {
             throw new IllegalArgumentException("a " + model.getClass().getSimpleName() + " is not a CycleGAN model");
         }
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batch size must be positive");
-        }
         List<TrainingFace> a = role(faces, "A");
         List<TrainingFace> b = role(faces, "B");
-        FaceSampler samplerA = new FaceSampler(a, cycleGan.resolution(), seed);
-        FaceSampler samplerB = new FaceSampler(b, cycleGan.resolution(), seed + 1);
+        FaceSampler samplerA = new FaceSampler(a, cycleGan.resolution(), plan.seed());
+        FaceSampler samplerB = new FaceSampler(b, cycleGan.resolution(), plan.seed() + 1);
         List<TrainingFace> previewA = a.subList(0, Math.min(PREVIEW_FACES, a.size()));
         List<TrainingFace> previewB = b.subList(0, Math.min(PREVIEW_FACES, b.size()));
         return new TrainingSession() {
@@ -48,7 +47,8 @@ public final class CycleGanTraining implements TrainingRecipe {
 
             @Override
             public NamedLosses step() {
-                return cycleGan.trainStep(samplerA.next(batchSize), samplerB.next(batchSize)).named();
+                cycleGan.learningRate(LearningRateSchedule.at(cycleGan.iteration(), plan.targetIterations(), cycleGan.baseLearningRate()));
+                return cycleGan.trainStep(samplerA.next(plan.batchSize()), samplerB.next(plan.batchSize())).named();
             }
 
             @Override

@@ -116,6 +116,17 @@ public final class SameDiffCycleGanModel implements CycleGanModel {
                 ImagePool.restore(options.poolSize(), imageLength, pools.get("B").values()), state.iteration());
     }
 
+    @Override
+    public double baseLearningRate() {
+        return options.settings().learningRate();
+    }
+
+    @Override
+    public void learningRate(double rate) {
+        generators.learningRate(rate);
+        discriminators.learningRate(rate);
+    }
+
     public CycleGanOptions options() {
         return options;
     }

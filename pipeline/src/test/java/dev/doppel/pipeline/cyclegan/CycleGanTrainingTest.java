@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import dev.doppel.pipeline.family.FaceBatch;
+import dev.doppel.pipeline.family.TrainingPlan;
 import dev.doppel.pipeline.family.NamedLosses;
 import dev.doppel.pipeline.family.Trainer;
 import dev.doppel.pipeline.family.TrainingSession;
@@ -32,7 +33,7 @@ class CycleGanTrainingTest {
         List<NamedLosses> steps = new ArrayList<>();
         try (SameDiffCycleGanModel model = SameDiffCycleGanModel.create(CycleGanModelTest.TINY)) {
             FaceBatch probe = faces(a.subList(0, 1));
-            TrainingSession session = new CycleGanTraining().open(model, Map.of("A", a, "B", b), BATCH, 1);
+            TrainingSession session = new CycleGanTraining().open(model, Map.of("A", a, "B", b), new TrainingPlan(BATCH, 1000, 1));
             // The Trainer reports only checkpoints; every step's losses are wanted here.
             List<Long> nanos = new ArrayList<>();
             TrainingSession recorded = recording(session, steps, nanos);
@@ -72,7 +73,7 @@ class CycleGanTrainingTest {
     void refusesAModelOfAnotherFamilyOrMissingFaces() {
         try (SameDiffCycleGanModel model = SameDiffCycleGanModel.create(CycleGanModelTest.TINY)) {
             assertThat(new CycleGanTraining().family()).isEqualTo("cyclegan");
-            assertThatThrownBy(() -> new CycleGanTraining().open(model, Map.of("A", SyntheticFaces.personA(1, 64, 1)), BATCH, 1))
+            assertThatThrownBy(() -> new CycleGanTraining().open(model, Map.of("A", SyntheticFaces.personA(1, 64, 1)), new TrainingPlan(BATCH, 1000, 1)))
                     .hasMessageContaining("role B");
         }
     }

@@ -2,6 +2,7 @@ package dev.doppel.model.families;
 
 import java.util.List;
 
+import dev.doppel.model.families.cyclegan.CycleGanArchitectures;
 import dev.doppel.model.families.deepfakes.DeepFakesArchitectures;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,7 +10,7 @@ import org.springframework.context.annotation.Import;
 
 /** The model families this build knows: registering a family is one entry in the import below. */
 @Configuration(proxyBeanMethods = false)
-@Import(DeepFakesArchitectures.class)
+@Import({DeepFakesArchitectures.class, CycleGanArchitectures.class})
 public class ModelFamilies {
 
     @Bean
