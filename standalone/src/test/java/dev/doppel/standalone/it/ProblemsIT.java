@@ -54,11 +54,14 @@ class ProblemsIT {
         UUID other = api.createFaceSet("Other");
         assertThat(api.post("/api/v1/jobs", Map.of("kind", "train", "parameters", Map.of("faceSetA", empty.toString(),
                 "faceSetB", other.toString(), "architecture", "original-torch"))).problem(422, "invalid-job-parameters")
-                .path("detail").asString()).isEqualTo("Parameter 'architecture' must be one of original, not 'original-torch'.");
+                .path("detail").asString()).isEqualTo("Parameter 'architecture' must be one of cyclegan, original, not 'original-torch'.");
         assertThat(api.post("/api/v1/jobs", Map.of("kind", "train", "parameters", Map.of("faceSetA", empty.toString(),
                 "faceSetB", other.toString(), "engine", "tensorflow"))).problem(422, "invalid-job-parameters")
                 .path("detail").asString()).isEqualTo("Parameter 'engine' must be one of samediff, pytorch for architecture 'original', "
                         + "not 'tensorflow'.");
+        assertThat(api.post("/api/v1/jobs", Map.of("kind", "train", "parameters", Map.of("faceSetA", empty.toString(),
+                "faceSetB", other.toString(), "architecture", "cyclegan", "engine", "pytorch"))).problem(422, "invalid-job-parameters")
+                .path("detail").asString()).isEqualTo("Parameter 'engine' must be one of samediff for architecture 'cyclegan', not 'pytorch'.");
         api.post("/api/v1/jobs", Map.of("kind", "convert", "parameters", Map.of())).problem(422, "invalid-job-parameters");
         api.post("/api/v1/jobs", Map.of("kind", "convert", "parameters", Map.of("modelId", UUID.randomUUID().toString(),
                 "mediaId", UUID.randomUUID().toString()))).problem(422, "invalid-job-parameters");
