@@ -12,9 +12,11 @@ import java.util.UUID;
 
 import dev.doppel.api.system.ApiProblem;
 import dev.doppel.api.tenancy.Caller;
+import dev.doppel.model.families.ModelArchitectures;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Trained (and training) models: one per train job, readable while the job still runs. */
@@ -36,10 +38,12 @@ public class Models {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final ModelArchitectures architectures;
 
-    Models(JdbcClient jdbc, JsonMapper json) {
+    Models(JdbcClient jdbc, JsonMapper json, ModelArchitectures architectures) {
         this.jdbc = jdbc;
         this.json = json;
+        this.architectures = architectures;
     }
 
     List<Model> list(Caller caller) {
@@ -63,7 +67,7 @@ public class Models {
 
     /** Evenly thinned to at most {@code points}, so a long run still plots quickly. */
     List<Loss> losses(Caller caller, UUID id, int points) {
-        get(caller, id);
+        String architecture = get(caller, id).architecture();
         return jdbc.sql("""
                 select iteration, losses::text from (
                     select *, row_number() over (order by iteration) as n, count(*) over () as total
@@ -72,7 +76,21 @@ public class Models {
                 order by iteration
                 """)
                 .param("id", id).param("points", points)
-                .query((rs, n) -> new Loss(rs.getLong(1), json.readTree(rs.getString(2)))).list();
+                .query((rs, n) -> new Loss(rs.getLong(1), inDeclaredOrder(architecture, rs.getString(2)))).list();
+    }
+
+    /** PostgreSQL's jsonb keeps keys in its own order; clients get them in the order the architecture names them. */
+    private JsonNode inDeclaredOrder(String architecture, String lossesJson) {
+        JsonNode stored = json.readTree(lossesJson);
+        ObjectNode ordered = json.createObjectNode();
+        architectures.find(architecture).ifPresent(declared -> declared.losses().stream().filter(stored::has)
+                .forEach(name -> ordered.set(name, stored.get(name))));
+        stored.properties().forEach(loss -> {
+            if (!ordered.has(loss.getKey())) {
+                ordered.set(loss.getKey(), loss.getValue());
+            }
+        });
+        return ordered;
     }
 
     private Map<String, UUID> faceSets(String rolesJson) {
@@ -86,7 +104,7 @@ public class Models {
     private Model toModel(ResultSet rs, int row) throws SQLException {
         UUID id = rs.getObject("id", UUID.class);
         return new Model(id, rs.getString("architecture"), rs.getString("engine"), faceSets(rs.getString("face_sets")), json.readTree(rs.getString("options")),
-                rs.getLong("iteration"), json.readTree(rs.getString("losses")), (Double) rs.getObject("best_loss"),
+                rs.getLong("iteration"), inDeclaredOrder(rs.getString("architecture"), rs.getString("losses")), (Double) rs.getObject("best_loss"),
                 (Double) rs.getObject("egs_per_second"), rs.getString("checkpoint_key"), rs.getString("best_checkpoint_key"),
                 rs.getString("preview_key"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("updated_at", OffsetDateTime.class).toInstant());

@@ -51,7 +51,7 @@ class CycleGanEndToEndIT {
         JsonNode history = api.get("/api/v1/models/" + modelId + "/losses").json();
         assertThat(history).hasSize(2);
         for (JsonNode point : history) {
-            assertThat(point.path("losses").propertyNames()).containsExactlyInAnyOrderElementsOf(LOSSES);
+            assertThat(point.path("losses").propertyNames()).as("in the catalog's order").containsExactlyElementsOf(LOSSES);
             LOSSES.forEach(name -> assertThat(point.path("losses").path(name).asDouble()).as(name).isFinite().isNotNegative());
         }
         byte[] preview = api.fetchAbsolute(api.get(model.path("links").path("preview").asString()).header("Location")).body();
