@@ -6,7 +6,7 @@ import java.util.List;
 
 import dev.doppel.pipeline.family.FaceBatch;
 import dev.doppel.pipeline.family.FaceTranslator;
-import dev.doppel.pipeline.image.PlanarImage;
+import dev.doppel.pipeline.family.PreviewTiles;
 import dev.doppel.pipeline.train.TrainingFace;
 
 /**
@@ -38,21 +38,8 @@ public final class CycleGanPreview {
         if (faces.isEmpty()) {
             return;
         }
-        int size = model.resolution();
-        int plane = 3 * size * size;
-        float[] pixels = new float[faces.size() * plane];
-        for (int i = 0; i < faces.size(); i++) {
-            System.arraycopy(PlanarImage.rgb(faces.get(i).resized(size).crop()).values(), 0, pixels, i * plane, plane);
-        }
-        FaceBatch input = new FaceBatch(faces.size(), size, pixels);
+        FaceBatch input = PreviewTiles.batch(faces, model.resolution());
         FaceBatch translated = model.translate(input, other);
-        FaceBatch[] columns = {input, translated, model.translate(translated, own)};
-        for (int c = 0; c < columns.length; c++) {
-            for (int row = 0; row < faces.size(); row++) {
-                float[] tile = new float[plane];
-                System.arraycopy(columns[c].pixels(), row * plane, tile, 0, plane);
-                g.drawImage(new PlanarImage(3, size, tile).toRgb(), (column + c) * size, row * size, null);
-            }
-        }
+        PreviewTiles.draw(g, column, input, translated, model.translate(translated, own));
     }
 }

@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Map;
 
+import dev.doppel.pipeline.family.FacesByRole;
 import dev.doppel.pipeline.family.NamedLosses;
 import dev.doppel.pipeline.family.TrainableModel;
 import dev.doppel.pipeline.family.TrainingRecipe;
@@ -33,12 +34,12 @@ public final class CycleGanTraining implements TrainingRecipe {
         if (!(model instanceof CycleGanModel cycleGan)) {
             throw new IllegalArgumentException("a " + model.getClass().getSimpleName() + " is not a CycleGAN model");
         }
-        List<TrainingFace> a = role(faces, "A");
-        List<TrainingFace> b = role(faces, "B");
+        List<TrainingFace> a = FacesByRole.require(faces, "A", "CycleGAN");
+        List<TrainingFace> b = FacesByRole.require(faces, "B", "CycleGAN");
         FaceSampler samplerA = new FaceSampler(a, cycleGan.resolution(), plan.seed());
         FaceSampler samplerB = new FaceSampler(b, cycleGan.resolution(), plan.seed() + 1);
-        List<TrainingFace> previewA = a.subList(0, Math.min(PREVIEW_FACES, a.size()));
-        List<TrainingFace> previewB = b.subList(0, Math.min(PREVIEW_FACES, b.size()));
+        List<TrainingFace> previewA = FacesByRole.forPreview(a, PREVIEW_FACES);
+        List<TrainingFace> previewB = FacesByRole.forPreview(b, PREVIEW_FACES);
         return new TrainingSession() {
             @Override
             public TrainableModel model() {
@@ -61,13 +62,5 @@ public final class CycleGanTraining implements TrainingRecipe {
                 return CycleGanPreview.LAYOUT;
             }
         };
-    }
-
-    private static List<TrainingFace> role(Map<String, List<TrainingFace>> faces, String role) {
-        List<TrainingFace> list = faces.get(role);
-        if (list == null || list.isEmpty()) {
-            throw new IllegalArgumentException("the CycleGAN family needs faces for role " + role);
-        }
-        return list;
     }
 }

@@ -1,13 +1,12 @@
 package dev.doppel.pipeline.cyclegan;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
 import dev.doppel.pipeline.family.FaceBatch;
 import dev.doppel.pipeline.train.Augmentation;
 import dev.doppel.pipeline.train.LabJitter;
+import dev.doppel.pipeline.train.ShuffledOrder;
 import dev.doppel.pipeline.train.TrainingFace;
 
 /**
@@ -27,8 +26,7 @@ final class FaceSampler {
     private final List<TrainingFace> faces;
     private final int resolution;
     private final Random random;
-    private final List<Integer> order = new ArrayList<>();
-    private int next;
+    private final ShuffledOrder order;
 
     FaceSampler(List<TrainingFace> faces, int resolution, long seed) {
         if (faces.isEmpty()) {
@@ -37,27 +35,16 @@ final class FaceSampler {
         this.faces = faces.stream().map(f -> f.resized(resolution)).toList();
         this.resolution = resolution;
         this.random = new Random(seed);
+        this.order = new ShuffledOrder(faces.size(), random);
     }
 
     FaceBatch next(int count) {
         int plane = 3 * resolution * resolution;
         float[] pixels = new float[count * plane];
         for (int n = 0; n < count; n++) {
-            float[] face = LIGHT.apply(faces.get(nextIndex()), random).rgb().values();
+            float[] face = LIGHT.apply(faces.get(order.next()), random).rgb().values();
             System.arraycopy(face, 0, pixels, n * plane, plane);
         }
         return new FaceBatch(count, resolution, pixels);
-    }
-
-    private int nextIndex() {
-        if (next == order.size()) {
-            order.clear();
-            for (int i = 0; i < faces.size(); i++) {
-                order.add(i);
-            }
-            Collections.shuffle(order, random);
-            next = 0;
-        }
-        return order.get(next++);
     }
 }

@@ -2,14 +2,13 @@ package dev.doppel.pipeline.swap;
 
 import dev.doppel.pipeline.family.FaceBatch;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
 import dev.doppel.pipeline.train.Augmentation;
 import dev.doppel.pipeline.train.LossWeights;
 import dev.doppel.pipeline.train.RandomWarp;
+import dev.doppel.pipeline.train.ShuffledOrder;
 import dev.doppel.pipeline.train.TrainingFace;
 
 /**
@@ -24,8 +23,7 @@ public final class BatchSampler {
     private final Augmentation augmentation;
     private final RandomWarp warp;
     private final Random random;
-    private final List<Integer> order = new ArrayList<>();
-    private int next;
+    private final ShuffledOrder order;
 
     public BatchSampler(List<TrainingFace> faces, int resolution, Augmentation augmentation, RandomWarp warp, long seed) {
         if (faces.isEmpty()) {
@@ -36,6 +34,7 @@ public final class BatchSampler {
         this.augmentation = augmentation;
         this.warp = warp;
         this.random = new Random(seed);
+        this.order = new ShuffledOrder(faces.size(), random);
     }
 
     public TrainingBatch next(int count) {
@@ -44,24 +43,12 @@ public final class BatchSampler {
         float[] target = new float[count * plane];
         float[] weights = new float[count * resolution * resolution];
         for (int n = 0; n < count; n++) {
-            Augmentation.AugmentedFace face = augmentation.apply(faces.get(nextIndex()), random);
+            Augmentation.AugmentedFace face = augmentation.apply(faces.get(order.next()), random);
             System.arraycopy(face.rgb().values(), 0, target, n * plane, plane);
             System.arraycopy(warp.apply(face.rgb(), random).values(), 0, warped, n * plane, plane);
             float[] w = LossWeights.of(face.mask(), face.landmarks());
             System.arraycopy(w, 0, weights, n * w.length, w.length);
         }
         return new TrainingBatch(new FaceBatch(count, resolution, warped), new FaceBatch(count, resolution, target), weights);
-    }
-
-    private int nextIndex() {
-        if (next == order.size()) {
-            order.clear();
-            for (int i = 0; i < faces.size(); i++) {
-                order.add(i);
-            }
-            Collections.shuffle(order, random);
-            next = 0;
-        }
-        return order.get(next++);
     }
 }

@@ -1,12 +1,11 @@
 package dev.doppel.pipeline.swap;
 
-import dev.doppel.pipeline.family.FaceBatch;
-
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.List;
 
-import dev.doppel.pipeline.image.PlanarImage;
+import dev.doppel.pipeline.family.FaceBatch;
+import dev.doppel.pipeline.family.PreviewTiles;
 import dev.doppel.pipeline.train.TrainingFace;
 
 /**
@@ -36,20 +35,7 @@ public final class PreviewGrid {
         if (faces.isEmpty()) {
             return;
         }
-        int size = model.resolution();
-        int plane = 3 * size * size;
-        float[] pixels = new float[faces.size() * plane];
-        for (int i = 0; i < faces.size(); i++) {
-            System.arraycopy(PlanarImage.rgb(faces.get(i).resized(size).crop()).values(), 0, pixels, i * plane, plane);
-        }
-        FaceBatch input = new FaceBatch(faces.size(), size, pixels);
-        FaceBatch[] columns = {input, model.decode(input, own), model.decode(input, other)};
-        for (int c = 0; c < columns.length; c++) {
-            for (int row = 0; row < faces.size(); row++) {
-                float[] tile = new float[plane];
-                System.arraycopy(columns[c].pixels(), row * plane, tile, 0, plane);
-                g.drawImage(new PlanarImage(3, size, tile).toRgb(), (column + c) * size, row * size, null);
-            }
-        }
+        FaceBatch input = PreviewTiles.batch(faces, model.resolution());
+        PreviewTiles.draw(g, column, input, model.decode(input, own), model.decode(input, other));
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.doppel.pipeline.family.FacesByRole;
 import dev.doppel.pipeline.family.NamedLosses;
 import dev.doppel.pipeline.family.TrainableModel;
 import dev.doppel.pipeline.family.TrainingRecipe;
@@ -37,12 +38,12 @@ public final class SwapTraining implements TrainingRecipe {
         if (!(model instanceof SwapModel swap)) {
             throw new IllegalArgumentException("a " + model.getClass().getSimpleName() + " is not a DeepFakes swap model");
         }
-        List<TrainingFace> a = role(faces, "A");
-        List<TrainingFace> b = role(faces, "B");
+        List<TrainingFace> a = FacesByRole.require(faces, "A", "DeepFakes");
+        List<TrainingFace> b = FacesByRole.require(faces, "B", "DeepFakes");
         BatchSampler samplerA = new BatchSampler(a, swap.resolution(), Augmentation.FACESWAP, RandomWarp.DEFAULT, plan.seed());
         BatchSampler samplerB = new BatchSampler(b, swap.resolution(), Augmentation.FACESWAP, RandomWarp.DEFAULT, plan.seed() + 1);
-        List<TrainingFace> previewA = a.subList(0, Math.min(PREVIEW_FACES, a.size()));
-        List<TrainingFace> previewB = b.subList(0, Math.min(PREVIEW_FACES, b.size()));
+        List<TrainingFace> previewA = FacesByRole.forPreview(a, PREVIEW_FACES);
+        List<TrainingFace> previewB = FacesByRole.forPreview(b, PREVIEW_FACES);
         return new TrainingSession() {
             @Override
             public TrainableModel model() {
@@ -72,13 +73,5 @@ public final class SwapTraining implements TrainingRecipe {
         values.put(LOSS_A, losses.lossA());
         values.put(LOSS_B, losses.lossB());
         return new NamedLosses(losses.iteration(), values);
-    }
-
-    private static List<TrainingFace> role(Map<String, List<TrainingFace>> faces, String role) {
-        List<TrainingFace> list = faces.get(role);
-        if (list == null || list.isEmpty()) {
-            throw new IllegalArgumentException("the DeepFakes family needs faces for role " + role);
-        }
-        return list;
     }
 }
