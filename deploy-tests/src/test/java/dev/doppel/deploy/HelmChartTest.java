@@ -68,6 +68,9 @@ class HelmChartTest {
         assertThat(list(pod.get("tolerations"))).contains(Map.of("key", "nvidia.com/gpu", "operator", "Exists", "effect", "NoSchedule"));
         assertThat(chart.env("-worker").get("DOPPEL_WORKER_KINDS")).containsEntry("value", "train,convert");
         assertThat(chart.env("-worker").get("DOPPEL_WORKER_ENGINES")).containsEntry("value", "pytorch");
+        assertThat(chart.env("-api").get("DOPPEL_MODELS_PREFERRED_ENGINE")).as("train jobs default to the GPU workers' engine")
+                .containsEntry("value", "pytorch");
+        assertEveryVariableBindsAndNothingRequiredIsMissing(chart, "-api");
         assertThat(chart.env("-worker")).containsKeys("DOPPEL_WORKER_CONCURRENCY_TRAIN", "DOPPEL_WORKER_CONCURRENCY_CONVERT");
         assertThat(at(chart.one("Deployment", "-worker"), "spec")).as("KEDA owns the replica count").doesNotContainKey("replicas");
         assertProbesOnTheManagementPort(chart, "-worker");

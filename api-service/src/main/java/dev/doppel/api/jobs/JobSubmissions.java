@@ -77,7 +77,7 @@ class JobSubmissions {
         }
         JobTypes.Accepted accepted = types.accept(caller, type, jobParameters);
         UUID jobId = UUID.randomUUID();
-        ledger.submit(new NewJob(jobId, caller.tenantId(), accepted.route(), jobParameters.toString(), caller.apiKeyId(),
+        ledger.submit(new NewJob(jobId, caller.tenantId(), accepted.route(), accepted.parameters().toString(), caller.apiKeyId(),
                 jobs.maxAttempts()));
         if (idempotencyKey != null) {
             int inserted = jdbc.sql("""

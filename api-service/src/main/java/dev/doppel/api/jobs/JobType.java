@@ -29,6 +29,14 @@ public interface JobType<P> {
     /** @throws ApiProblem (use {@link #invalid}) when the caller's data does not allow the job */
     void check(Caller caller, P parameters);
 
+    /**
+     * The parameters as the ledger keeps them: what the client sent, plus any default the worker must
+     * not decide for itself (a train job's engine, which is also its queue).
+     */
+    default JsonNode stored(JsonNode submitted, P parameters) {
+        return submitted;
+    }
+
     /** The queue of this job; kinds that run on a network engine route by engine. */
     default JobRoute route(Caller caller, P parameters) {
         return JobRoute.of(kind());

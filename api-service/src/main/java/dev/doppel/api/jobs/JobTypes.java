@@ -20,8 +20,8 @@ import tools.jackson.databind.JsonNode;
 @Component
 public class JobTypes implements JobRoutes {
 
-    /** A job the API accepted: its kind, its queue and its parameters as submitted. */
-    record Accepted(JobKind kind, JobRoute route) {
+    /** A job the API accepted: its kind, its queue and its parameters as the ledger keeps them. */
+    record Accepted(JobKind kind, JobRoute route, JsonNode parameters) {
     }
 
     private final Map<String, JobType<?>> byKind = new TreeMap<>();
@@ -60,7 +60,7 @@ public class JobTypes implements JobRoutes {
             throw JobType.invalid(e.getMessage());
         }
         type.check(caller, parsed);
-        return new Accepted(type.kind(), type.route(caller, parsed));
+        return new Accepted(type.kind(), type.route(caller, parsed), type.stored(parameters, parsed));
     }
 
     @Override

@@ -17,10 +17,10 @@ class ArchitectureController {
     record ArchitectureView(String name, String family, String description, List<String> faceSetParameters, List<String> losses,
             List<String> engines, String defaultEngine, List<Integer> resolutions, double defaultLearningRate) {
 
-        static ArchitectureView of(ModelArchitecture architecture) {
+        static ArchitectureView of(ModelArchitecture architecture, ModelArchitectures catalog) {
             return new ArchitectureView(architecture.name(), architecture.family(), architecture.description(),
                     architecture.inputs().stream().map(ModelArchitecture::faceSetParameter).toList(), architecture.losses(),
-                    architecture.engines(), architecture.defaultEngine(), architecture.resolutions(), architecture.defaultLearningRate());
+                    architecture.engines(), catalog.defaultEngine(architecture), architecture.resolutions(), architecture.defaultLearningRate());
         }
     }
 
@@ -32,6 +32,6 @@ class ArchitectureController {
 
     @GetMapping
     List<ArchitectureView> list() {
-        return architectures.all().stream().map(ArchitectureView::of).toList();
+        return architectures.all().stream().map(architecture -> ArchitectureView.of(architecture, architectures)).toList();
     }
 }

@@ -15,6 +15,7 @@ import dev.doppel.model.jobs.JobRoute;
 import dev.doppel.model.train.TrainParameters;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Train jobs wait in the queue of their engine, so only workers that run that engine take them. */
 @Component
@@ -56,6 +57,17 @@ class TrainJobType implements JobType<TrainParameters> {
                 throw JobType.invalid("Face set " + faceSetId + " has no extracted faces; run an extract job on it first.");
             }
         }
+    }
+
+    /** The engine the API chose is written down: the worker must not fall back on a default of its own. */
+    @Override
+    public JsonNode stored(JsonNode submitted, TrainParameters parameters) {
+        if (submitted.has("engine")) {
+            return submitted;
+        }
+        ObjectNode stored = ((ObjectNode) submitted).deepCopy();
+        stored.put("engine", parameters.engine());
+        return stored;
     }
 
     @Override

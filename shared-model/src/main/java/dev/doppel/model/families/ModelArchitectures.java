@@ -11,13 +11,25 @@ import java.util.TreeSet;
 public final class ModelArchitectures {
 
     private final Map<String, ModelArchitecture> byName = new LinkedHashMap<>();
+    private final String preferredEngine;
 
     public ModelArchitectures(List<ModelArchitecture> architectures) {
+        this(architectures, null);
+    }
+
+    /** @param preferredEngine the default engine of every architecture that runs on it; null leaves each its first */
+    public ModelArchitectures(List<ModelArchitecture> architectures, String preferredEngine) {
+        this.preferredEngine = preferredEngine;
         for (ModelArchitecture architecture : architectures) {
             if (byName.putIfAbsent(architecture.name(), architecture) != null) {
                 throw new IllegalStateException("two architectures are named '" + architecture.name() + "'");
             }
         }
+    }
+
+    /** The engine a job of {@code architecture} runs on when it names none. */
+    public String defaultEngine(ModelArchitecture architecture) {
+        return preferredEngine != null && architecture.engines().contains(preferredEngine) ? preferredEngine : architecture.defaultEngine();
     }
 
     public Optional<ModelArchitecture> find(String name) {

@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.doppel.model.families.cyclegan.CycleGanArchitectures;
 import dev.doppel.model.families.deepfakes.DeepFakesArchitectures;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -11,10 +12,11 @@ import org.springframework.context.annotation.Import;
 /** The model families this build knows: registering a family is one entry in the import below. */
 @Configuration(proxyBeanMethods = false)
 @Import({DeepFakesArchitectures.class, CycleGanArchitectures.class})
+@EnableConfigurationProperties(ModelsProperties.class)
 public class ModelFamilies {
 
     @Bean
-    ModelArchitectures modelArchitectures(List<ModelArchitecture> architectures) {
-        return new ModelArchitectures(architectures);
+    ModelArchitectures modelArchitectures(List<ModelArchitecture> architectures, ModelsProperties properties) {
+        return new ModelArchitectures(architectures, properties.preferredEngine());
     }
 }

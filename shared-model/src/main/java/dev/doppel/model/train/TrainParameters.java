@@ -47,7 +47,7 @@ public record TrainParameters(
 
     public static TrainParameters parse(JsonNode parameters, ModelArchitectures architectures) {
         ModelArchitecture architecture = architectures.get(parameters.path("architecture").asString("original"));
-        String engine = parameters.path("engine").asString(architecture.defaultEngine());
+        String engine = parameters.path("engine").asString(architectures.defaultEngine(architecture));
         if (!architecture.engines().contains(engine)) {
             throw new IllegalArgumentException("Parameter 'engine' must be one of " + String.join(", ", architecture.engines())
                     + " for architecture '" + architecture.name() + "', not '" + engine + "'.");

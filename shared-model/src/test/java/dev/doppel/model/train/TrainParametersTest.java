@@ -52,6 +52,15 @@ class TrainParametersTest {
     }
 
     @Test
+    void anInstallationMayPreferAnEngineWhereTheArchitectureRunsOnIt() {
+        ModelArchitectures gpu = new ModelArchitectures(architectures.all(), "pytorch");
+        assertThat(TrainParameters.parse(json.readTree("{\"faceSetA\":\"" + a + "\",\"faceSetB\":\"" + b + "\"}"), gpu).engine())
+                .isEqualTo("pytorch");
+        assertThat(TrainParameters.parse(json.readTree("{\"architecture\":\"sketch\",\"faceSetTarget\":\"" + a + "\"}"), gpu).engine())
+                .as("an architecture that does not run there keeps its own").isEqualTo("samediff");
+    }
+
+    @Test
     void readsOneFaceSetPerRoleOfTheArchitecture() {
         TrainParameters parameters = TrainParameters.parse(json.readTree("{\"architecture\":\"sketch\",\"faceSetTarget\":\"" + a + "\"}"),
                 architectures);

@@ -50,6 +50,7 @@ class TrainEndToEndIT {
         assertThat(model.path("iteration").asLong()).isEqualTo(40);
         assertThat(model.path("architecture").asString()).isEqualTo("original");
         assertThat(model.path("engine").asString()).isEqualTo("samediff");
+        assertThat(job.path("parameters").path("engine").asString()).as("the engine the API chose, kept with the job").isEqualTo("samediff");
         assertThat(model.path("faceSets").size()).isEqualTo(2);
         assertThat(model.path("losses").path("reconstructionA").asDouble()).isStrictlyBetween(0.0, 2.0);
         // That the loss falls is SwapTrainingTest's to show (pipeline); here the history must be recorded whole.
