@@ -53,12 +53,10 @@ class ConsoleSwapIT {
 
     @Test
     void aNewUserTrainsAModelAndSwapsAPhotoFromTheBrowser() throws Exception {
-        UUID faceSetA = api.createFaceSet("Swap A");
-        UUID photo = UUID.fromString(api.uploadOk(faceSetA, TestMedia.portrait("a.jpg")).get(0).path("id").asString());
-        UUID faceSetB = api.createFaceSet("Swap B");
-        api.uploadOk(faceSetB, new ApiClient.Part("file", "b.jpg", "image/jpeg", TestMedia.sampleJpeg(3, 960)));
-        api.awaitState(api.submitExtract(faceSetA), "SUCCEEDED", Duration.ofMinutes(2));
-        api.awaitState(api.submitExtract(faceSetB), "SUCCEEDED", Duration.ofMinutes(2));
+        TwoPeople people = TwoPeople.extracted(api, "Swap");
+        UUID faceSetA = people.faceSetA();
+        UUID faceSetB = people.faceSetB();
+        UUID photo = people.photo();
 
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
         WebDriverWait longWait = new WebDriverWait(browser, Duration.ofMinutes(4));

@@ -37,12 +37,10 @@ class ConvertEndToEndIT {
 
     @BeforeAll
     static void trainAModel() throws Exception {
-        faceSetA = api.createFaceSet("Convert A");
-        photoId = UUID.fromString(api.uploadOk(faceSetA, TestMedia.portrait("a.jpg")).get(0).path("id").asString());
-        api.awaitState(api.submitExtract(faceSetA), "SUCCEEDED", Duration.ofMinutes(2));
-        UUID faceSetB = api.createFaceSet("Convert B");
-        api.uploadOk(faceSetB, new ApiClient.Part("file", "b.jpg", "image/jpeg", TestMedia.sampleJpeg(3, 960)));
-        api.awaitState(api.submitExtract(faceSetB), "SUCCEEDED", Duration.ofMinutes(2));
+        TwoPeople people = TwoPeople.extracted(api, "Convert");
+        faceSetA = people.faceSetA();
+        photoId = people.photo();
+        UUID faceSetB = people.faceSetB();
         ApiClient.Response train = api.post("/api/v1/jobs", Map.of("kind", "train", "parameters", Map.of("faceSetA", faceSetA.toString(),
                 "faceSetB", faceSetB.toString(), "widthScale", 0.125, "batchSize", 4, "iterations", 10, "checkpointEvery", 10)));
         assertThat(train.status()).isEqualTo(202);

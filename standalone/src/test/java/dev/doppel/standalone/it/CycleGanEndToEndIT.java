@@ -29,12 +29,10 @@ class CycleGanEndToEndIT {
 
     @Test
     void aCycleGanTrainsOnTwoFaceSetsAndSwapsAPhoto() throws Exception {
-        UUID faceSetA = api.createFaceSet("CycleGAN A");
-        UUID photo = UUID.fromString(api.uploadOk(faceSetA, TestMedia.portrait("a.jpg")).get(0).path("id").asString());
-        api.awaitState(api.submitExtract(faceSetA), "SUCCEEDED", Duration.ofMinutes(2));
-        UUID faceSetB = api.createFaceSet("CycleGAN B");
-        api.uploadOk(faceSetB, new ApiClient.Part("file", "b.jpg", "image/jpeg", TestMedia.sampleJpeg(3, 960)));
-        api.awaitState(api.submitExtract(faceSetB), "SUCCEEDED", Duration.ofMinutes(2));
+        TwoPeople people = TwoPeople.extracted(api, "CycleGAN");
+        UUID faceSetA = people.faceSetA();
+        UUID faceSetB = people.faceSetB();
+        UUID photo = people.photo();
 
         ApiClient.Response submitted = api.post("/api/v1/jobs", Map.of("kind", "train", "parameters", Map.of("architecture", "cyclegan",
                 "faceSetA", faceSetA.toString(), "faceSetB", faceSetB.toString(), "widthScale", 0.125, "batchSize", 1,

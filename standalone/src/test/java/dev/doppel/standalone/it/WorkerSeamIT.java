@@ -41,12 +41,10 @@ class WorkerSeamIT {
 
     @BeforeAll
     static void extractTwoPeople() throws Exception {
-        faceSetA = api.createFaceSet("Seam A");
-        photoId = UUID.fromString(api.uploadOk(faceSetA, TestMedia.portrait("a.jpg")).get(0).path("id").asString());
-        api.awaitState(api.submitExtract(faceSetA), "SUCCEEDED", Duration.ofMinutes(2));
-        faceSetB = api.createFaceSet("Seam B");
-        api.uploadOk(faceSetB, new ApiClient.Part("file", "b.jpg", "image/jpeg", TestMedia.sampleJpeg(3, 960)));
-        api.awaitState(api.submitExtract(faceSetB), "SUCCEEDED", Duration.ofMinutes(2));
+        TwoPeople people = TwoPeople.extracted(api, "Seam");
+        faceSetA = people.faceSetA();
+        faceSetB = people.faceSetB();
+        photoId = people.photo();
     }
 
     @Test

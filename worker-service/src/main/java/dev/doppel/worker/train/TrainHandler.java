@@ -107,7 +107,7 @@ class TrainHandler implements JobHandler<TrainParameters> {
         ModelSettings settings = new ModelSettings(parameters.resolution(), parameters.widthScale(), parameters.learningRate(),
                 context.jobId().getMostSignificantBits());
         try (TrainableModel model = saved.isPresent()
-                ? workerModels.load(saved.get(), parameters.architecture(), parameters.engine())
+                ? implementation.load(saved.get())
                 : implementation.create(settings)) {
             models.ensure(context.lease(), parameters, json.writeValueAsString(settings));
             context.metric("parameters", model.parameterCount());
