@@ -2,16 +2,21 @@ package dev.doppel.pipeline.family;
 
 /**
  * What a train job asks of a recipe's session: how many faces a step takes, where the run ends
- * (recipes with a learning-rate schedule, such as CycleGAN's linear decay, need it) and the seed of
- * its sampling.
+ * (recipes with a learning-rate schedule, such as CycleGAN's linear decay, need it), the seed of
+ * its sampling and, for families that offer it, when and how adversarial refinement comes in.
  *
- * @param seed offset by the model's iteration, so a resumed run does not replay the same batches
+ * @param seed       offset by the model's iteration, so a resumed run does not replay the same batches
+ * @param refinement null for none; a recipe that cannot refine refuses a plan that asks for it
  */
-public record TrainingPlan(int batchSize, long targetIterations, long seed) {
+public record TrainingPlan(int batchSize, long targetIterations, long seed, GanRefinement refinement) {
 
     public TrainingPlan {
         if (batchSize < 1 || targetIterations < 1) {
             throw new IllegalArgumentException("batch size and target iterations must be positive");
         }
+    }
+
+    public TrainingPlan(int batchSize, long targetIterations, long seed) {
+        this(batchSize, targetIterations, seed, null);
     }
 }

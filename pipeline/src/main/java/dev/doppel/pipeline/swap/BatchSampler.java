@@ -5,6 +5,7 @@ import dev.doppel.pipeline.family.FaceBatch;
 import java.util.List;
 import java.util.Random;
 
+import dev.doppel.pipeline.image.PlanarImage;
 import dev.doppel.pipeline.train.Augmentation;
 import dev.doppel.pipeline.train.LossWeights;
 import dev.doppel.pipeline.train.RandomWarp;
@@ -38,17 +39,23 @@ public final class BatchSampler {
     }
 
     public TrainingBatch next(int count) {
+        return next(count, true);
+    }
+
+    /** @param warped false: the inputs are the augmented targets themselves, for refining a learned face */
+    public TrainingBatch next(int count, boolean warped) {
         int plane = 3 * resolution * resolution;
-        float[] warped = new float[count * plane];
+        float[] inputs = new float[count * plane];
         float[] target = new float[count * plane];
         float[] weights = new float[count * resolution * resolution];
         for (int n = 0; n < count; n++) {
             Augmentation.AugmentedFace face = augmentation.apply(faces.get(order.next()), random);
             System.arraycopy(face.rgb().values(), 0, target, n * plane, plane);
-            System.arraycopy(warp.apply(face.rgb(), random).values(), 0, warped, n * plane, plane);
+            PlanarImage input = warped ? warp.apply(face.rgb(), random) : face.rgb();
+            System.arraycopy(input.values(), 0, inputs, n * plane, plane);
             float[] w = LossWeights.of(face.mask(), face.landmarks());
             System.arraycopy(w, 0, weights, n * w.length, w.length);
         }
-        return new TrainingBatch(new FaceBatch(count, resolution, warped), new FaceBatch(count, resolution, target), weights);
+        return new TrainingBatch(new FaceBatch(count, resolution, inputs), new FaceBatch(count, resolution, target), weights);
     }
 }

@@ -5,7 +5,13 @@ import dev.doppel.pipeline.family.FaceBatch;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import dev.doppel.pipeline.family.GanRefinement;
 
 import dev.doppel.pipeline.family.ModelImplementation;
 import org.nd4j.autodiff.listeners.At;
@@ -30,7 +36,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * the encoder once on the joined A+B batch and splits its output between the decoders, which
  * measured on par with PyTorch on the same CPU (two encoder passes were 0.78x; docs/ARCHITECTURE.md, Engines).
  */
-public final class SameDiffSwapModel implements SwapModel {
+public final class SameDiffSwapModel implements SwapModel, Refinable {
 
     public static final String ARCHITECTURE = "original";
     public static final String ENGINE = "samediff";
@@ -54,13 +60,20 @@ public final class SameDiffSwapModel implements SwapModel {
     private long iteration;
 
     /** What sits beside the graph file: the options it was built with and the steps it has taken. */
-    record State(String name, SwapModelOptions options, long iteration) {
+    record State(String name, SwapModelOptions options, long iteration, GanRefinement refinement) {
     }
 
-    private SameDiffSwapModel(SameDiff sd, SwapModelOptions options, long iteration) {
+    private GanRefinement refinement;
+
+    private SameDiffSwapModel(SameDiff sd, SwapModelOptions options, long iteration, GanRefinement refinement) {
         this.sd = sd;
         this.options = options;
         this.iteration = iteration;
+        this.refinement = refinement;
+    }
+
+    static String reconstructionName(Identity side) {
+        return "reconstructed" + side;
     }
 
     public static SameDiffSwapModel create(SwapModelOptions options) {
@@ -72,8 +85,10 @@ public final class SameDiffSwapModel implements SwapModel {
             in[i] = sd.placeHolder(FEATURES[i], DataType.FLOAT, -1, FEATURES[i].startsWith("weights") ? 1 : 3, r, r);
         }
         SDVariable[] encoded = sd.split(net.encoder(sd.concat(0, in[0], in[1])), 2, 0);
-        SDVariable lossA = SwapLoss.of(sd, "lossA", net.decoder("A", encoded[0]), in[2], in[4]);
-        SDVariable lossB = SwapLoss.of(sd, "lossB", net.decoder("B", encoded[1]), in[3], in[5]);
+        SDVariable reconstructedA = net.decoder("A", encoded[0]).rename(reconstructionName(Identity.A));
+        SDVariable reconstructedB = net.decoder("B", encoded[1]).rename(reconstructionName(Identity.B));
+        SDVariable lossA = SwapLoss.of(sd, "lossA", reconstructedA, in[2], in[4]);
+        SDVariable lossB = SwapLoss.of(sd, "lossB", reconstructedB, in[3], in[5]);
         lossA.add("loss", lossB);
 
         SDVariable faces = sd.placeHolder("faces", DataType.FLOAT, -1, 3, r, r);
@@ -87,7 +102,7 @@ public final class SameDiffSwapModel implements SwapModel {
                 .markLabelsUnused()
                 .minimize("loss")
                 .build());
-        return new SameDiffSwapModel(sd, options, 0);
+        return new SameDiffSwapModel(sd, options, 0, null);
     }
 
     /** faceswap's Original on SameDiff, as the worker registers it. */
@@ -99,7 +114,7 @@ public final class SameDiffSwapModel implements SwapModel {
     public static SameDiffSwapModel load(Path directory) throws IOException {
         State state = JSON.readValue(directory.resolve(STATE_FILE).toFile(), State.class);
         SameDiff sd = SameDiff.load(directory.resolve(GRAPH_FILE).toFile(), true);
-        return new SameDiffSwapModel(sd, state.options(), state.iteration());
+        return new SameDiffSwapModel(sd, state.options(), state.iteration(), state.refinement());
     }
 
     public SwapModelOptions options() {
@@ -120,12 +135,27 @@ public final class SameDiffSwapModel implements SwapModel {
     }
 
     @Override
+    public Optional<GanRefinement> refinement() {
+        return Optional.ofNullable(refinement);
+    }
+
+    /** Grafts both discriminators onto the graph ({@link RefinementGraph}); from the next step on, fit trains them too. */
+    @Override
+    public void startRefinement(GanRefinement refinement) {
+        if (this.refinement != null) {
+            throw new IllegalStateException("this model is refining already");
+        }
+        RefinementGraph.add(sd, options.resolution(), refinement, options.seed());
+        this.refinement = refinement;
+    }
+
+    @Override
     public StepLosses trainStep(TrainingBatch a, TrainingBatch b) {
         if (a.target().count() != b.target().count()) {
             throw new IllegalArgumentException("A and B batches must be the same size: the joined batch is split in halves");
         }
         checkSize(a.target());
-        LossCapture losses = new LossCapture();
+        LossCapture losses = new LossCapture(refinement != null);
         sd.fit(new org.nd4j.linalg.dataset.MultiDataSet(new INDArray[] {
                 faces(a.warped()), faces(b.warped()), faces(a.target()), faces(b.target()), weights(a), weights(b)},
                 new INDArray[0]), losses);
@@ -133,7 +163,7 @@ public final class SameDiffSwapModel implements SwapModel {
         // ND4J frees off-heap buffers only when their Java objects are collected: a collection per
         // step keeps the next step from page-faulting fresh memory (1.5-1.8x, measured).
         System.gc();
-        return new StepLosses(iteration, losses.lossA, losses.lossB);
+        return new StepLosses(iteration, losses.lossA, losses.lossB, losses.refinement);
     }
 
     @Override
@@ -153,7 +183,7 @@ public final class SameDiffSwapModel implements SwapModel {
     public void save(Path directory) throws IOException {
         Files.createDirectories(directory);
         sd.save(directory.resolve(GRAPH_FILE).toFile(), true);
-        JSON.writeValue(directory.resolve(STATE_FILE).toFile(), new State(ARCHITECTURE, options, iteration));
+        JSON.writeValue(directory.resolve(STATE_FILE).toFile(), new State(ARCHITECTURE, options, iteration, refinement));
     }
 
     @Override
@@ -179,14 +209,25 @@ public final class SameDiffSwapModel implements SwapModel {
     }
 
     /**
-     * The two losses of the step, computed before its update. M2.1's fit evaluates only what the
+     * The losses of the step, computed before its update. M2.1's fit evaluates only what the
      * gradients need (it drops listeners' required variables), so a loss variable's own value is
-     * never computed and its Loss reports 0; lossA and lossB are inputs of the total's add_bp, so
-     * they are computed, and seen here.
+     * never computed and its Loss reports 0; every named loss is an input of an add in the total,
+     * whose add_bp needs it, so it is computed, and seen here.
      */
     private static final class LossCapture extends BaseListener {
         double lossA = Double.NaN;
         double lossB = Double.NaN;
+        final Map<String, Double> refinement = new LinkedHashMap<>();
+        private final Set<String> refinementNames = new LinkedHashSet<>();
+
+        LossCapture(boolean refining) {
+            if (refining) {
+                for (Identity side : Identity.values()) {
+                    refinementNames.add(RefinementGraph.generatorLoss(side));
+                    refinementNames.add(RefinementGraph.discriminatorLoss(side));
+                }
+            }
+        }
 
         @Override
         public boolean isActive(Operation operation) {
@@ -199,6 +240,8 @@ public final class SameDiffSwapModel implements SwapModel {
                 lossA = activation.getDouble(0);
             } else if (varName.equals("lossB")) {
                 lossB = activation.getDouble(0);
+            } else if (refinementNames.contains(varName)) {
+                refinement.put(varName, activation.getDouble(0));
             }
         }
     }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.doppel.pipeline.family.FacesByRole;
+import dev.doppel.pipeline.family.GanRefinement;
 import dev.doppel.pipeline.family.NamedLosses;
 import dev.doppel.pipeline.family.TrainableModel;
 import dev.doppel.pipeline.family.TrainingRecipe;
@@ -25,6 +26,10 @@ public final class SwapTraining implements TrainingRecipe {
     public static final String FAMILY = "deepfakes";
     public static final String LOSS_A = "reconstructionA";
     public static final String LOSS_B = "reconstructionB";
+    /** What GAN refinement adds to the chart, in the catalog's order. */
+    public static final List<String> REFINEMENT_LOSSES = List.of(
+            RefinementGraph.generatorLoss(Identity.A), RefinementGraph.generatorLoss(Identity.B),
+            RefinementGraph.discriminatorLoss(Identity.A), RefinementGraph.discriminatorLoss(Identity.B));
 
     private static final int PREVIEW_FACES = 4;
 
@@ -40,6 +45,10 @@ public final class SwapTraining implements TrainingRecipe {
         }
         List<TrainingFace> a = FacesByRole.require(faces, "A", "DeepFakes");
         List<TrainingFace> b = FacesByRole.require(faces, "B", "DeepFakes");
+        GanRefinement refinement = plan.refinement();
+        if (refinement != null && !(swap instanceof Refinable)) {
+            throw new IllegalArgumentException("a " + model.getClass().getSimpleName() + " cannot be refined with a GAN");
+        }
         BatchSampler samplerA = new BatchSampler(a, swap.resolution(), Augmentation.FACESWAP, RandomWarp.DEFAULT, plan.seed());
         BatchSampler samplerB = new BatchSampler(b, swap.resolution(), Augmentation.FACESWAP, RandomWarp.DEFAULT, plan.seed() + 1);
         List<TrainingFace> previewA = FacesByRole.forPreview(a, PREVIEW_FACES);
@@ -52,7 +61,9 @@ public final class SwapTraining implements TrainingRecipe {
 
             @Override
             public NamedLosses step() {
-                StepLosses losses = swap.trainStep(samplerA.next(plan.batchSize()), samplerB.next(plan.batchSize()));
+                boolean refining = refining(swap, refinement);
+                // Random warp teaches the face; refinement sharpens the face as it is, so its inputs are unwarped (DFL).
+                StepLosses losses = swap.trainStep(samplerA.next(plan.batchSize(), !refining), samplerB.next(plan.batchSize(), !refining));
                 return named(losses);
             }
 
@@ -68,10 +79,27 @@ public final class SwapTraining implements TrainingRecipe {
         };
     }
 
+    /** Starts refinement when the plan's iteration comes; a model that refines already (resumed) goes on as it was. */
+    private static boolean refining(SwapModel swap, GanRefinement planned) {
+        if (!(swap instanceof Refinable refinable)) {
+            return false;
+        }
+        if (refinable.refinement().isEmpty() && planned != null && planned.activeAt(swap.iteration())) {
+            refinable.startRefinement(planned);
+        }
+        return refinable.refinement().isPresent();
+    }
+
     static NamedLosses named(StepLosses losses) {
         Map<String, Double> values = new LinkedHashMap<>();
         values.put(LOSS_A, losses.lossA());
         values.put(LOSS_B, losses.lossB());
+        for (String name : REFINEMENT_LOSSES) {
+            Double value = losses.refinement().get(name);
+            if (value != null) {
+                values.put(name, value);
+            }
+        }
         return new NamedLosses(losses.iteration(), values);
     }
 }

@@ -16,16 +16,16 @@ import dev.doppel.pipeline.train.TrainingFace;
  * eyes on a dark blue ground, B a cool green oval with light eyes on a pale yellow ground; each
  * face sits a little differently. No face detection, so tests stay CI-sized.
  */
-final class SyntheticFaces {
+public final class SyntheticFaces {
 
     private SyntheticFaces() {
     }
 
-    static List<TrainingFace> personA(int count, int size, long seed) {
+    public static List<TrainingFace> personA(int count, int size, long seed) {
         return faces(count, size, seed, new Color(30, 40, 90), new Color(220, 150, 110), new Color(40, 20, 10));
     }
 
-    static List<TrainingFace> personB(int count, int size, long seed) {
+    public static List<TrainingFace> personB(int count, int size, long seed) {
         return faces(count, size, seed, new Color(240, 230, 160), new Color(90, 170, 110), new Color(235, 245, 255));
     }
 

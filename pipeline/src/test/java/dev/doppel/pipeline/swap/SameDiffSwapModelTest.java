@@ -92,7 +92,7 @@ class SameDiffSwapModelTest {
         }
     }
 
-    private static TrainingBatch batch(long seed) {
+    static TrainingBatch batch(long seed) {
         int n = 4;
         int r = SMALL.resolution();
         Random random = new Random(seed);
