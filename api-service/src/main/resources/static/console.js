@@ -21,7 +21,7 @@ async function loadFaceSets() {
     return item;
   }));
   train.offerFaceSets(faceSets);
-  await convert.offerChoices(faceSets);
+  await Promise.all([convert.offerChoices(faceSets), train.offerModels()]);
 }
 
 async function selectFaceSet(id) {

@@ -79,6 +79,10 @@ function qualityReport(job, metrics) {
     lines.push(`${Math.round(metrics.closerToTargetFraction * 100)}% of the swapped faces came out nearer ${target} than they went in.`);
     lines.push(`Distance to the face it replaced, ${source}: ${rounded(metrics.meanDistanceToSource, 2)}; the higher, the less of ${source} is left.`);
     lines.push(`Landmark drift: ${rounded(metrics.meanLandmarkDrift, 3)} eye-distances; near 0 means pose and expression were kept.`);
+    if (metrics.meanSharpness != null) {
+      lines.push(`Sharpness (variance of the Laplacian on the face): ${rounded(metrics.meanSharpness, 1)} made, `
+        + `${rounded(metrics.meanInputSharpness, 1)} in the face it replaced; a pixel loss alone learns blurred faces, GAN refinement sharpens them.`);
+    }
   }
   return lines;
 }

@@ -13,14 +13,19 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/architectures")
 class ArchitectureController {
 
-    /** {@code faceSetParameters}: the train parameters naming its face sets, one per role. */
+    /**
+     * {@code faceSetParameters}: the train parameters naming its face sets, one per role;
+     * {@code ganRefinement}: the engines that can refine it with a train job's {@code gan} option and the losses that adds, or null.
+     */
     record ArchitectureView(String name, String family, String description, List<String> faceSetParameters, List<String> losses,
-            List<String> engines, String defaultEngine, List<Integer> resolutions, double defaultLearningRate) {
+            List<String> engines, String defaultEngine, List<Integer> resolutions, double defaultLearningRate,
+            ModelArchitecture.GanRefinement ganRefinement) {
 
         static ArchitectureView of(ModelArchitecture architecture, ModelArchitectures catalog) {
             return new ArchitectureView(architecture.name(), architecture.family(), architecture.description(),
                     architecture.inputs().stream().map(ModelArchitecture::faceSetParameter).toList(), architecture.losses(),
-                    architecture.engines(), catalog.defaultEngine(architecture), architecture.resolutions(), architecture.defaultLearningRate());
+                    architecture.engines(), catalog.defaultEngine(architecture), architecture.resolutions(), architecture.defaultLearningRate(),
+                    architecture.ganRefinement());
         }
     }
 

@@ -36,6 +36,11 @@ public class Models {
     public record Convertible(String architecture, String engine, boolean hasCheckpoint) {
     }
 
+    /** What a train job that continues a model needs to know of it before it is queued. */
+    public record Continuable(String architecture, String engine, int resolution, double widthScale, long iteration,
+            boolean hasCheckpoint, boolean training) {
+    }
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final ModelArchitectures architectures;
@@ -65,6 +70,23 @@ public class Models {
                         (which.equals("best") ? model.bestCheckpointKey() : model.checkpointKey()) != null));
     }
 
+    /** The caller's model as a train job would continue it: its build, how far it got, and whether its own job still trains it. */
+    public Optional<Continuable> continuable(Caller caller, UUID id) {
+        return jdbc.sql("""
+                select m.*, j.state in ('QUEUED', 'RUNNING') as training
+                from models_with_face_sets m left join jobs j on j.id = m.id
+                where m.id = :id and m.tenant_id = :tenant
+                """)
+                .param("id", id).param("tenant", caller.tenantId())
+                .query((rs, n) -> {
+                    JsonNode options = json.readTree(rs.getString("options"));
+                    return new Continuable(rs.getString("architecture"), rs.getString("engine"), options.path("resolution").asInt(),
+                            options.path("widthScale").asDouble(), rs.getLong("iteration"), rs.getString("checkpoint_key") != null,
+                            rs.getBoolean("training"));
+                })
+                .optional();
+    }
+
     /** Evenly thinned to at most {@code points}, so a long run still plots quickly. */
     List<Loss> losses(Caller caller, UUID id, int points) {
         String architecture = get(caller, id).architecture();
@@ -83,7 +105,7 @@ public class Models {
     private JsonNode inDeclaredOrder(String architecture, String lossesJson) {
         JsonNode stored = json.readTree(lossesJson);
         ObjectNode ordered = json.createObjectNode();
-        architectures.find(architecture).ifPresent(declared -> declared.losses().stream().filter(stored::has)
+        architectures.find(architecture).ifPresent(declared -> declared.allLosses().stream().filter(stored::has)
                 .forEach(name -> ordered.set(name, stored.get(name))));
         stored.properties().forEach(loss -> {
             if (!ordered.has(loss.getKey())) {

@@ -1,5 +1,6 @@
 package dev.doppel.api.train;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -7,6 +8,7 @@ import java.util.stream.Collectors;
 
 import dev.doppel.api.facesets.FaceSets;
 import dev.doppel.api.jobs.JobType;
+import dev.doppel.api.models.Models;
 import dev.doppel.api.system.ApiProblem;
 import dev.doppel.api.tenancy.Caller;
 import dev.doppel.model.families.ModelArchitectures;
@@ -22,10 +24,12 @@ import tools.jackson.databind.node.ObjectNode;
 class TrainJobType implements JobType<TrainParameters> {
 
     private final FaceSets faceSets;
+    private final Models models;
     private final ModelArchitectures architectures;
 
-    TrainJobType(FaceSets faceSets, ModelArchitectures architectures) {
+    TrainJobType(FaceSets faceSets, Models models, ModelArchitectures architectures) {
         this.faceSets = faceSets;
+        this.models = models;
         this.architectures = architectures;
     }
 
@@ -36,7 +40,8 @@ class TrainJobType implements JobType<TrainParameters> {
 
     @Override
     public String description() {
-        return "Train a model of an architecture on an engine from extracted face sets, with checkpoints and previews.";
+        return "Train a model of an architecture on an engine from extracted face sets, with checkpoints and previews;"
+                + " or continue a trained model (continueFrom), optionally refining it with a GAN (gan).";
     }
 
     @Override
@@ -56,6 +61,33 @@ class TrainJobType implements JobType<TrainParameters> {
             if (faceSets.faceCount(caller, faceSetId) == 0) {
                 throw JobType.invalid("Face set " + faceSetId + " has no extracted faces; run an extract job on it first.");
             }
+        }
+        if (parameters.continueFrom() != null) {
+            checkContinuable(caller, parameters);
+        }
+    }
+
+    /** A model continues as it was built: same architecture, engine, resolution and width, and only forward. */
+    private void checkContinuable(Caller caller, TrainParameters parameters) {
+        UUID id = parameters.continueFrom();
+        Models.Continuable base = models.continuable(caller, id)
+                .orElseThrow(() -> JobType.invalid("Model " + id + " in 'continueFrom' does not exist."));
+        if (base.training()) {
+            throw JobType.invalid("Model " + id + " is still training; continue it once its train job has ended.");
+        }
+        if (!base.hasCheckpoint()) {
+            throw JobType.invalid("Model " + id + " has no checkpoint to continue from.");
+        }
+        if (!base.architecture().equals(parameters.architecture()) || !base.engine().equals(parameters.engine())
+                || base.resolution() != parameters.resolution() || base.widthScale() != parameters.widthScale()) {
+            throw JobType.invalid(String.format(Locale.ROOT,
+                    "Model %s is architecture '%s' on engine '%s' at resolution %d and widthScale %s; a job continuing it must ask for"
+                            + " the same, not '%s' on '%s' at %d and %s.", id, base.architecture(), base.engine(), base.resolution(),
+                    base.widthScale(), parameters.architecture(), parameters.engine(), parameters.resolution(), parameters.widthScale()));
+        }
+        if (parameters.iterations() <= base.iteration()) {
+            throw JobType.invalid("Parameter 'iterations' counts from the model's first step: model " + id + " has trained "
+                    + base.iteration() + " already, so ask for more.");
         }
     }
 

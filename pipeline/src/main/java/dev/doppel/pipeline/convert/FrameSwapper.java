@@ -12,6 +12,7 @@ import dev.doppel.pipeline.face.FaceEmbedding;
 import dev.doppel.pipeline.face.FaceModels;
 import dev.doppel.pipeline.face.LandmarkSet;
 import dev.doppel.pipeline.face.LocatedFace;
+import dev.doppel.pipeline.face.Sharpness;
 import dev.doppel.pipeline.image.RgbImage;
 import dev.doppel.pipeline.image.PlanarImage;
 import dev.doppel.pipeline.image.Resize;
@@ -95,7 +96,7 @@ public final class FrameSwapper {
             return null;
         });
         RgbImage result = new RgbImage(frame.width(), frame.height(), out);
-        List<FaceReport> reports = measure ? measure(frameIndex, result, located, picked, inputEmbeddings) : List.of();
+        List<FaceReport> reports = measure ? measure(frameIndex, result, located, picked, inputEmbeddings, swapped, small) : List.of();
         return new Result(result, located.size(), picked.size(), reports);
     }
 
@@ -104,7 +105,7 @@ public final class FrameSwapper {
     }
 
     private List<FaceReport> measure(long frameIndex, RgbImage result, List<LocatedFace> located, List<Integer> picked,
-            List<FaceEmbedding> inputEmbeddings) {
+            List<FaceEmbedding> inputEmbeddings, FaceBatch swapped, List<ModelInput> inputs) {
         return times.time("measure", () -> {
             List<FaceBox> boxes = picked.stream().map(i -> located.get(i).detection().box()).toList();
             List<LandmarkSet> after = faces.landmarks().landmarks(result, boxes);
@@ -120,7 +121,9 @@ public final class FrameSwapper {
                         target == null ? Double.NaN : output.distance(target),
                         output.distance(input),
                         target == null ? Double.NaN : input.distance(target),
-                        drift(before, after.get(i))));
+                        drift(before, after.get(i)),
+                        Sharpness.laplacianVariance(tile(swapped, i), inputs.get(i).mask()),
+                        Sharpness.laplacianVariance(inputs.get(i).crop(), inputs.get(i).mask())));
             }
             return reports;
         });

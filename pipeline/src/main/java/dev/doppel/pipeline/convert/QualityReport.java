@@ -25,6 +25,8 @@ public final class QualityReport {
     private double sumInputToTarget;
     private double sumToSource;
     private double sumDrift;
+    private double sumSharpness;
+    private double sumInputSharpness;
     private long closer;
 
     synchronized void frame(FrameSwapper.Result result) {
@@ -40,6 +42,8 @@ public final class QualityReport {
             sumInputToTarget += face.inputDistanceToTarget();
             sumToSource += face.distanceToSource();
             sumDrift += face.landmarkDrift();
+            sumSharpness += face.sharpness();
+            sumInputSharpness += face.inputSharpness();
             if (face.closerToTarget()) {
                 closer++;
             }
@@ -75,6 +79,8 @@ public final class QualityReport {
             summary.put("meanDistanceToSource", round(sumToSource / measured));
             summary.put("meanLandmarkDrift", round(sumDrift / measured));
             summary.put("closerToTargetFraction", round((double) closer / measured));
+            summary.put("meanSharpness", round(sumSharpness / measured));
+            summary.put("meanInputSharpness", round(sumInputSharpness / measured));
         }
         return summary;
     }
@@ -97,6 +103,8 @@ public final class QualityReport {
         entry.put("distanceToSource", round(face.distanceToSource()));
         entry.put("landmarkDrift", round(face.landmarkDrift()));
         entry.put("closerToTarget", face.closerToTarget());
+        entry.put("sharpness", round(face.sharpness()));
+        entry.put("inputSharpness", round(face.inputSharpness()));
         return entry;
     }
 

@@ -2,14 +2,13 @@ package dev.doppel.pipeline.cyclegan;
 
 import java.util.Random;
 
+import dev.doppel.pipeline.nn.InitialWeights;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ops.impl.controlflow.compat.StopGradient;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The pieces both CycleGAN networks are made of, as SameDiff ops on NCHW tensors. Filters are
@@ -110,17 +109,6 @@ final class Layers {
         if (sd.hasVariable(name)) {
             return sd.getVariable(name);
         }
-        long length = 1;
-        for (long s : shape) {
-            length *= s;
-        }
-        float[] values = new float[Math.toIntExact(length)];
-        if (shape.length > 1) {
-            Random random = new Random(seed * 31 + name.hashCode());
-            for (int i = 0; i < values.length; i++) {
-                values[i] = (float) (random.nextGaussian() * INIT_STD);
-            }
-        }
-        return sd.var(name, Nd4j.create(values, shape, 'c').castTo(DataType.FLOAT));
+        return sd.var(name, InitialWeights.normal(new Random(seed * 31 + name.hashCode()), shape.length > 1 ? INIT_STD : 0, shape));
     }
 }

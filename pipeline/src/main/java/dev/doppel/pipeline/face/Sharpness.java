@@ -8,12 +8,12 @@ import java.awt.image.BufferedImage;
  * Counted on the face only (mask above half), so background and the black fill beyond the
  * photo's border do not score as detail.
  */
-final class Sharpness {
+public final class Sharpness {
 
     private Sharpness() {
     }
 
-    static double laplacianVariance(BufferedImage crop, BufferedImage mask) {
+    public static double laplacianVariance(BufferedImage crop, BufferedImage mask) {
         int width = crop.getWidth();
         int height = crop.getHeight();
         double[] grey = new double[width * height];

@@ -2,12 +2,11 @@ package dev.doppel.pipeline.swap;
 
 import java.util.Random;
 
+import dev.doppel.pipeline.nn.InitialWeights;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * faceswap's "Original" autoencoder as SameDiff ops, NCHW like the DJL twin. Filters are ND4J's
@@ -114,14 +113,6 @@ final class OriginalNetwork {
         if (sd.hasVariable(name)) {
             return sd.getVariable(name);
         }
-        long length = 1;
-        for (long s : shape) {
-            length *= s;
-        }
-        float[] values = new float[Math.toIntExact(length)];
-        for (int i = 0; i < values.length && limit > 0; i++) {
-            values[i] = (float) ((random.nextDouble() * 2 - 1) * limit);
-        }
-        return sd.var(name, Nd4j.create(values, shape, 'c').castTo(DataType.FLOAT));
+        return sd.var(name, InitialWeights.uniform(random, limit, shape));
     }
 }

@@ -4,13 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import dev.doppel.pipeline.nn.InitialWeights;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ops.impl.controlflow.compat.StopGradient;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * DeepFaceLab's UNetPatchDiscriminator (after Schönfeld et al. 2020, arXiv 2002.12655) as SameDiff
@@ -162,15 +161,7 @@ final class UNetPatchDiscriminator {
         if (sd.hasVariable(name)) {
             return sd.getVariable(name);
         }
-        long length = 1;
-        for (long s : shape) {
-            length *= s;
-        }
-        float[] values = new float[Math.toIntExact(length)];
-        for (int i = 0; i < values.length && limit > 0; i++) {
-            values[i] = (float) ((random.nextDouble() * 2 - 1) * limit);
-        }
-        SDVariable created = sd.constant(name, Nd4j.create(values, shape, 'c').castTo(DataType.FLOAT));
+        SDVariable created = sd.constant(name, InitialWeights.uniform(random, limit, shape));
         weights.add(created);
         return created;
     }

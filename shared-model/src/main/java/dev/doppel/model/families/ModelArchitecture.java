@@ -16,9 +16,33 @@ import java.util.regex.Pattern;
  * @param engines     engines with an implementation, the default first
  * @param resolutions face sides in pixels it can be built for, the default first
  * @param defaultLearningRate the optimiser's step size when a train job gives none: the method's published value
+ * @param ganRefinement what a train job's {@code gan} option does for it, or null where it has none
  */
 public record ModelArchitecture(String name, String family, String description, List<String> inputs, List<String> losses,
-        List<String> engines, List<Integer> resolutions, double defaultLearningRate) {
+        List<String> engines, List<Integer> resolutions, double defaultLearningRate, GanRefinement ganRefinement) {
+
+    /**
+     * Adversarial refinement of an architecture that trains without one (DeepFaceLab's gan_power).
+     *
+     * @param engines the engines whose implementation can refine, the default first
+     * @param losses  the named losses it adds to each step's, in the order they are shown
+     */
+    public record GanRefinement(List<String> engines, List<String> losses) {
+
+        public GanRefinement {
+            if (engines.isEmpty() || losses.isEmpty()) {
+                throw new IllegalArgumentException("GAN refinement needs an engine and its losses");
+            }
+            engines = List.copyOf(engines);
+            losses = List.copyOf(losses);
+        }
+    }
+
+    /** An architecture without GAN refinement. */
+    public ModelArchitecture(String name, String family, String description, List<String> inputs, List<String> losses,
+            List<String> engines, List<Integer> resolutions, double defaultLearningRate) {
+        this(name, family, description, inputs, losses, engines, resolutions, defaultLearningRate, null);
+    }
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9-]{1,40}");
 
@@ -33,6 +57,17 @@ public record ModelArchitecture(String name, String family, String description, 
         losses = List.copyOf(losses);
         engines = List.copyOf(engines);
         resolutions = List.copyOf(resolutions);
+        if (ganRefinement != null && !engines.containsAll(ganRefinement.engines())) {
+            throw new IllegalArgumentException("architecture " + name + " refines on engines it does not run on");
+        }
+    }
+
+    /** Every loss a step may report: its own, then refinement's. */
+    public List<String> allLosses() {
+        if (ganRefinement == null) {
+            return losses;
+        }
+        return java.util.stream.Stream.concat(losses.stream(), ganRefinement.losses().stream()).toList();
     }
 
     public String defaultEngine() {

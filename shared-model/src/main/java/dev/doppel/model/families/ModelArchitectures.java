@@ -32,6 +32,12 @@ public final class ModelArchitectures {
         return preferredEngine != null && architecture.engines().contains(preferredEngine) ? preferredEngine : architecture.defaultEngine();
     }
 
+    /** The engine a job that refines {@code architecture} with a GAN runs on when it names none: only some engines can. */
+    public String defaultRefiningEngine(ModelArchitecture architecture) {
+        List<String> engines = architecture.ganRefinement().engines();
+        return preferredEngine != null && engines.contains(preferredEngine) ? preferredEngine : engines.get(0);
+    }
+
     public Optional<ModelArchitecture> find(String name) {
         return Optional.ofNullable(byName.get(name));
     }

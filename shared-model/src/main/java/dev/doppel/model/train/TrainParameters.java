@@ -18,7 +18,10 @@ import tools.jackson.databind.JsonNode;
  * width, batch 16, the architecture's learning rate (Adam at 5e-5 for the Original), a checkpoint
  * with a preview every 250 iterations.
  *
- * @param faceSets one face set per role of the architecture ({@code A} and {@code B} for DeepFakes), in its order
+ * @param faceSets     one face set per role of the architecture ({@code A} and {@code B} for DeepFakes), in its order
+ * @param gan          adversarial refinement, or null for none ({@link GanParameters})
+ * @param continueFrom a trained model this job starts from, with its weights and optimiser state, or null for a new one;
+ *                     {@code iterations} counts from its first step, as always
  */
 public record TrainParameters(
         Map<String, UUID> faceSets,
@@ -29,7 +32,9 @@ public record TrainParameters(
         int batchSize,
         long iterations,
         int checkpointEvery,
-        double learningRate) {
+        double learningRate,
+        GanParameters gan,
+        UUID continueFrom) {
 
     public static final JobKind KIND = JobKind.of("train");
 
@@ -47,7 +52,10 @@ public record TrainParameters(
 
     public static TrainParameters parse(JsonNode parameters, ModelArchitectures architectures) {
         ModelArchitecture architecture = architectures.get(parameters.path("architecture").asString("original"));
-        String engine = parameters.path("engine").asString(architectures.defaultEngine(architecture));
+        JsonNode ganNode = parameters.get("gan");
+        boolean refining = ganNode != null && !ganNode.isNull();
+        String engine = parameters.path("engine").asString(refining && architecture.ganRefinement() != null
+                ? architectures.defaultRefiningEngine(architecture) : architectures.defaultEngine(architecture));
         if (!architecture.engines().contains(engine)) {
             throw new IllegalArgumentException("Parameter 'engine' must be one of " + String.join(", ", architecture.engines())
                     + " for architecture '" + architecture.name() + "', not '" + engine + "'.");
@@ -87,19 +95,40 @@ public record TrainParameters(
         if (!(learningRate > 0 && learningRate < 1)) {
             throw new IllegalArgumentException("Parameter 'learningRate' must be above 0 and below 1.");
         }
+        UUID continueFrom = null;
+        JsonNode from = parameters.get("continueFrom");
+        if (from != null && !from.isNull()) {
+            continueFrom = id(from, "continueFrom", "a model id");
+        }
+        GanParameters gan = null;
+        if (refining) {
+            gan = GanParameters.parse(ganNode, architecture, resolution, iterations, continueFrom != null);
+            List<String> refiningEngines = architecture.ganRefinement().engines();
+            if (!refiningEngines.contains(engine)) {
+                throw new IllegalArgumentException("Parameter 'gan' needs engine " + String.join(" or ", refiningEngines)
+                        + " for architecture '" + architecture.name() + "', not '" + engine + "'.");
+            }
+        }
         return new TrainParameters(faceSets, architecture.name(), engine, resolution, widthScale, batchSize, iterations,
-                checkpointEvery, learningRate);
+                checkpointEvery, learningRate, gan, continueFrom);
     }
 
     private static UUID uuid(JsonNode parameters, String name) {
         JsonNode value = parameters.get(name);
-        if (value == null || !value.isString()) {
+        if (value == null) {
             throw new IllegalArgumentException("Parameter '" + name + "' is required and must be a face set id.");
+        }
+        return id(value, name, "a face set id");
+    }
+
+    private static UUID id(JsonNode value, String name, String what) {
+        if (!value.isString()) {
+            throw new IllegalArgumentException("Parameter '" + name + "' must be " + what + ".");
         }
         try {
             return UUID.fromString(value.asString());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Parameter '" + name + "' must be a face set id, not '" + value.asString() + "'.");
+            throw new IllegalArgumentException("Parameter '" + name + "' must be " + what + ", not '" + value.asString() + "'.");
         }
     }
 }

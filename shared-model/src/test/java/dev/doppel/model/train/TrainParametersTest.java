@@ -18,7 +18,8 @@ class TrainParametersTest {
     private final UUID b = UUID.randomUUID();
     private final ModelArchitectures architectures = new ModelArchitectures(List.of(
             new ModelArchitecture("original", "deepfakes", "two decoders", List.of("A", "B"), List.of("reconstructionA", "reconstructionB"),
-                    List.of("samediff", "pytorch"), List.of(64, 128), 5e-5),
+                    List.of("samediff", "pytorch"), List.of(64, 128), 5e-5,
+                    new ModelArchitecture.GanRefinement(List.of("samediff"), List.of("generatorA", "discriminatorA"))),
             new ModelArchitecture("sketch", "pix2pix", "one person", List.of("Target"), List.of("generator"), List.of("samediff"),
                     List.of(128), 2e-4)));
 
@@ -49,6 +50,35 @@ class TrainParametersTest {
         assertThatThrownBy(() -> parse(",\"engine\":\"tensorflow\"")).hasMessageContaining("'engine' must be one of samediff, pytorch");
         assertThatThrownBy(() -> parse(",\"architecture\":\"sketch\",\"engine\":\"pytorch\""))
                 .hasMessageContaining("'engine' must be one of samediff for architecture 'sketch'");
+    }
+
+    @Test
+    void ganRefinementTakesDeepFaceLabsDefaultsAndComesLate() {
+        TrainParameters plain = parse("");
+        assertThat(plain.gan()).isNull();
+        assertThat(plain.continueFrom()).isNull();
+        TrainParameters refined = parse(",\"iterations\":1000,\"resolution\":128,\"gan\":{}");
+        assertThat(refined.gan()).isEqualTo(new GanParameters(750, 0.1, 16, 16));
+        UUID base = UUID.randomUUID();
+        TrainParameters continued = parse(",\"continueFrom\":\"" + base + "\",\"gan\":{\"power\":0.2,\"patchSize\":28,\"baseChannels\":32}");
+        assertThat(continued.continueFrom()).isEqualTo(base);
+        assertThat(continued.gan()).as("a trained model refines at once").isEqualTo(new GanParameters(0, 0.2, 28, 32));
+    }
+
+    @Test
+    void ganRefinementRefusesWhatCannotRefine() {
+        assertThatThrownBy(() -> parse(",\"gan\":{\"power\":0}")).hasMessageContaining("'gan.power'");
+        assertThatThrownBy(() -> parse(",\"iterations\":100,\"gan\":{\"fromIteration\":100}")).hasMessageContaining("'gan.fromIteration'");
+        assertThatThrownBy(() -> parse(",\"gan\":{\"patchSize\":65}")).hasMessageContaining("'gan.patchSize'");
+        assertThatThrownBy(() -> parse(",\"gan\":true")).hasMessageContaining("'gan' must be an object");
+        assertThatThrownBy(() -> parse(",\"engine\":\"pytorch\",\"gan\":{}")).hasMessage(
+                "Parameter 'gan' needs engine samediff for architecture 'original', not 'pytorch'.");
+        assertThatThrownBy(() -> TrainParameters.parse(json.readTree("{\"architecture\":\"sketch\",\"faceSetTarget\":\"" + a
+                + "\",\"gan\":{}}"), architectures)).hasMessageContaining("Architecture 'sketch' has no GAN refinement");
+        assertThatThrownBy(() -> parse(",\"continueFrom\":\"model-1\"")).hasMessageContaining("'continueFrom' must be a model id");
+        ModelArchitectures gpu = new ModelArchitectures(architectures.all(), "pytorch");
+        assertThat(TrainParameters.parse(json.readTree("{\"faceSetA\":\"" + a + "\",\"faceSetB\":\"" + b + "\",\"gan\":{}}"), gpu)
+                .engine()).as("an installation preferring pytorch refines where refining runs").isEqualTo("samediff");
     }
 
     @Test

@@ -104,9 +104,27 @@ class ConsoleSwapIT {
         assertThat(browser.findElement(By.id("job-cancel")).isDisplayed()).as("a finished job cannot be cancelled").isFalse();
         Files.write(Path.of("target", "console-train.png"), browser.getScreenshotAs(OutputType.BYTES));
 
+        // Continuing the model fills in how it was built; GAN refinement then sharpens it from its next step on.
+        WebElement base = wait.until(driver -> driver.findElements(By.cssSelector("#train-continueFrom option")).stream()
+                .filter(option -> option.getText().contains("iteration 10")).findFirst().orElse(null));
+        new Select(browser.findElement(By.id("train-continueFrom"))).selectByVisibleText(base.getText());
+        assertThat(browser.findElement(By.id("train-widthScale")).getDomProperty("value")).isEqualTo("0.125");
+        assertThat(browser.findElement(By.id("train-iterations")).getDomProperty("value")).isEqualTo("20");
+        WebElement iterations = browser.findElement(By.id("train-iterations"));
+        iterations.clear();
+        iterations.sendKeys("14");
+        browser.findElement(By.id("train-gan")).click();
+        browser.findElement(By.id("train-submit")).click();
+        longWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("job-train-stats"), "iteration 14 of 14"));
+        longWait.until(ExpectedConditions.textToBe(By.id("job-state"), "SUCCEEDED"));
+        assertThat(browser.findElement(By.id("job-train-stats")).getText()).contains("generator A").contains("discriminator B");
+        wait.until(driver -> driver.findElements(By.cssSelector("#loss-chart text.legend")).size() == 6);
+        assertThat(browser.findElements(By.cssSelector("#loss-chart text.legend"))).extracting(WebElement::getText)
+                .containsExactly("reconstruction A", "reconstruction B", "generator A", "generator B", "discriminator A", "discriminator B");
+
         WebElement trained = wait.until(driver -> driver.findElements(By.cssSelector("#convert-model option")).stream()
-                .filter(option -> option.getText().startsWith("Swap A ↔ Swap B")).findFirst().orElse(null));
-        assertThat(trained.getText()).contains("iteration 10");
+                .filter(option -> option.getText().startsWith("Swap A ↔ Swap B") && option.getText().contains("iteration 14"))
+                .findFirst().orElse(null));
         trained.click();
         new Select(browser.findElement(By.id("convert-media"))).selectByValue(photo.toString());
         assertThat(new Select(browser.findElement(By.id("convert-colour"))).getFirstSelectedOption().getText()).isEqualTo("reinhard");
@@ -120,7 +138,7 @@ class ConsoleSwapIT {
         longWait.until(ExpectedConditions.textToBe(By.id("job-state"), "SUCCEEDED"));
         WebElement report = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("quality-report")));
         assertThat(report.getText()).containsPattern("Swapped [1-9]\\d* of [1-9]\\d* faces found\\.").contains("Identity distance to B (Swap B):")
-                .contains("under 0.6 reads as the same person").contains("Landmark drift:").doesNotContain("undefined").doesNotContain("NaN");
+                .contains("under 0.6 reads as the same person").contains("Landmark drift:").contains("Sharpness (variance of the Laplacian on the face):").doesNotContain("undefined").doesNotContain("NaN");
         assertThat(browser.findElement(By.id("job-result")).getText()).contains("Download swap.jpg").contains("Download report.json");
         WebElement swapped = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#job-result img[alt='swap.jpg']")));
         wait.until(driver -> ((Number) browser.executeScript("return arguments[0].naturalWidth", swapped)).intValue() == 960);

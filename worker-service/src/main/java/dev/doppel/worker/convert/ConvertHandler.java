@@ -39,7 +39,7 @@ import dev.doppel.worker.faces.FaceSetIdentities;
 import dev.doppel.worker.runtime.JobContext;
 import dev.doppel.worker.runtime.JobFailure;
 import dev.doppel.worker.runtime.JobHandler;
-import dev.doppel.worker.models.CheckpointArchive;
+import dev.doppel.worker.models.TrainedModels;
 import dev.doppel.worker.models.WorkerModels;
 import dev.doppel.worker.runtime.JobHandlers;
 import org.springframework.stereotype.Component;
@@ -57,15 +57,17 @@ class ConvertHandler implements JobHandler<ConvertParameters> {
     private static final int PREVIEW_SIDE = 640;
 
     private final ConvertSources sources;
+    private final TrainedModels trainedModels;
     private final FaceSetIdentities identities;
     private final MediaProbe probe;
     private final FaceNetworks networks;
     private final WorkerModels models;
     private final JsonMapper json;
 
-    ConvertHandler(ConvertSources sources, FaceSetIdentities identities, MediaProbe probe, FaceNetworks networks, WorkerModels models,
-            JsonMapper json) {
+    ConvertHandler(ConvertSources sources, TrainedModels trainedModels, FaceSetIdentities identities, MediaProbe probe,
+            FaceNetworks networks, WorkerModels models, JsonMapper json) {
         this.sources = sources;
+        this.trainedModels = trainedModels;
         this.identities = identities;
         this.probe = probe;
         this.networks = networks;
@@ -97,7 +99,7 @@ class ConvertHandler implements JobHandler<ConvertParameters> {
     @Override
     public void run(JobContext context, ConvertParameters parameters) throws Exception {
         UUID tenant = context.tenantId();
-        ConvertSources.Model model = sources.model(tenant, parameters.modelId())
+        TrainedModels.Model model = trainedModels.find(tenant, parameters.modelId())
                 .orElseThrow(() -> new JobFailure("model-not-found", "Model " + parameters.modelId() + " does not exist."));
         String checkpointKey = parameters.checkpoint().equals("best") ? model.bestCheckpointKey() : model.latestCheckpointKey();
         if (checkpointKey == null) {
@@ -107,8 +109,8 @@ class ConvertHandler implements JobHandler<ConvertParameters> {
         ConvertSources.Upload upload = sources.upload(tenant, parameters.mediaId())
                 .orElseThrow(() -> new JobFailure("media-not-found", "Upload " + parameters.mediaId() + " does not exist."));
         models.implementation(model.architecture(), model.engine());
-        UUID source = model.faceSet(parameters.towardsB() ? "A" : "B");
-        UUID target = model.faceSet(parameters.towardsB() ? "B" : "A");
+        UUID source = faceSet(model, parameters.towardsB() ? "A" : "B");
+        UUID target = faceSet(model, parameters.towardsB() ? "B" : "A");
 
         context.progress().report("loading input", 0);
         Path input = context.scratch().resolve("input." + upload.format().toLowerCase(Locale.ROOT));
@@ -204,11 +206,16 @@ class ConvertHandler implements JobHandler<ConvertParameters> {
     }
 
     /** A model that redraws faces (a {@link FaceTranslator}); any other kind of model cannot convert. */
-    private TrainableModel loadModel(JobContext context, ConvertSources.Model model, String checkpointKey) throws IOException {
-        Path zip = context.scratch().resolve("model.zip");
-        context.store().download(checkpointKey, zip);
-        Path folder = context.scratch().resolve("model");
-        CheckpointArchive.unpack(zip, folder);
+    private static UUID faceSet(TrainedModels.Model model, String role) {
+        UUID id = model.faceSets().get(role);
+        if (id == null) {
+            throw new JobFailure("model-cannot-convert", "This model has no face set in role " + role + "; it learned " + model.faceSets().keySet() + ".");
+        }
+        return id;
+    }
+
+    private TrainableModel loadModel(JobContext context, TrainedModels.Model model, String checkpointKey) throws IOException {
+        Path folder = TrainedModels.unpacked(context, checkpointKey, "model");
         TrainableModel loaded = models.load(folder, model.architecture(), model.engine());
         if (loaded instanceof FaceTranslator) {
             return loaded;

@@ -18,7 +18,9 @@ import dev.doppel.model.families.ModelArchitecture;
 import dev.doppel.model.families.ModelArchitectures;
 import dev.doppel.model.jobs.JobKind;
 import dev.doppel.model.jobs.JobRoute;
+import dev.doppel.model.train.GanParameters;
 import dev.doppel.model.train.TrainParameters;
+import dev.doppel.pipeline.family.GanRefinement;
 import dev.doppel.pipeline.family.ModelImplementation;
 import dev.doppel.pipeline.family.TrainingPlan;
 import dev.doppel.pipeline.family.ModelManifest;
@@ -33,6 +35,7 @@ import dev.doppel.pipeline.media.Provenance;
 import dev.doppel.pipeline.family.Trainer;
 import dev.doppel.pipeline.train.TrainingFace;
 import dev.doppel.worker.models.CheckpointArchive;
+import dev.doppel.worker.models.TrainedModels;
 import dev.doppel.worker.models.WorkerModels;
 import dev.doppel.worker.runtime.JobContext;
 import dev.doppel.worker.runtime.JobFailure;
@@ -48,7 +51,9 @@ import tools.jackson.databind.json.JsonMapper;
  * built (or resumed from the newest checkpoint, after its manifest is checked) on the job's engine,
  * and the family's recipe stepped by the common loop. It checkpoints (weights, optimiser state and a
  * manifest) every N iterations with the family's preview and the named losses, keeps the best-loss
- * checkpoint as a backup, and a resumed attempt continues from the newest checkpoint.
+ * checkpoint as a backup, and a resumed attempt continues from the newest checkpoint. A job that
+ * continues a trained model ({@code continueFrom}) starts from that model's newest checkpoint, as a
+ * model of its own; with {@code gan} the family's recipe refines it from the iteration asked.
  */
 @Component
 class TrainHandler implements JobHandler<TrainParameters> {
@@ -60,10 +65,13 @@ class TrainHandler implements JobHandler<TrainParameters> {
     private final ModelRows models;
     private final WorkerModels workerModels;
     private final ModelArchitectures architectures;
+    private final TrainedModels trainedModels;
     private final JsonMapper json;
 
-    TrainHandler(TrainingFaces faces, ModelRows models, WorkerModels workerModels, ModelArchitectures architectures, JsonMapper json) {
+    TrainHandler(TrainingFaces faces, ModelRows models, WorkerModels workerModels, ModelArchitectures architectures,
+            TrainedModels trainedModels, JsonMapper json) {
         this.faces = faces;
+        this.trainedModels = trainedModels;
         this.models = models;
         this.workerModels = workerModels;
         this.architectures = architectures;
@@ -96,6 +104,9 @@ class TrainHandler implements JobHandler<TrainParameters> {
         ModelImplementation implementation = workerModels.implementation(parameters.architecture(), parameters.engine());
         TrainingRecipe recipe = workerModels.recipe(architecture);
         Optional<Path> saved = savedModel(context);
+        if (saved.isEmpty() && parameters.continueFrom() != null) {
+            saved = Optional.of(baseModel(context, parameters));
+        }
         if (saved.isPresent()) {
             workerModels.checkRunnable(saved.get(), parameters.architecture(), parameters.engine());
         }
@@ -113,8 +124,8 @@ class TrainHandler implements JobHandler<TrainParameters> {
             context.metric("parameters", model.parameterCount());
             context.metric("resumedFrom", model.iteration());
             TrainingSession session = recipe.open(model, byRole,
-                    new TrainingPlan(parameters.batchSize(), parameters.iterations(), settings.seed() + model.iteration()));
-            Checkpoints checkpoints = new Checkpoints(context, session, parameters, implementation, settings);
+                    new TrainingPlan(parameters.batchSize(), parameters.iterations(), settings.seed() + model.iteration(), refinement(parameters)));
+            Checkpoints checkpoints = new Checkpoints(context, session, parameters, architecture, implementation, settings);
             try {
                 new Trainer(session).train(new Trainer.Options(parameters.iterations(), parameters.batchSize(), parameters.checkpointEvery()),
                         context.progress(), context.cancellation(), (s, losses) -> checkpoints.save(losses));
@@ -143,6 +154,34 @@ class TrainHandler implements JobHandler<TrainParameters> {
         return Optional.of(folder);
     }
 
+    /**
+     * The newest checkpoint of the model this job continues, unpacked. The API checked it when the
+     * job came in; it is checked again here, since the model may have been deleted or be training still.
+     */
+    private Path baseModel(JobContext context, TrainParameters parameters) throws IOException {
+        UUID baseId = parameters.continueFrom();
+        TrainedModels.Model base = trainedModels.find(context.tenantId(), baseId)
+                .orElseThrow(() -> new JobFailure("model-not-found", "Model " + baseId + " to continue from does not exist."));
+        if (!base.architecture().equals(parameters.architecture()) || !base.engine().equals(parameters.engine())) {
+            throw new JobFailure("model-cannot-continue", "Model " + baseId + " is a '" + base.architecture() + "' on " + base.engine()
+                    + "; this job trains a '" + parameters.architecture() + "' on " + parameters.engine() + ".");
+        }
+        if (base.latestCheckpointKey() == null) {
+            throw new JobFailure("model-has-no-checkpoint", "Model " + baseId + " has no checkpoint to continue from yet.");
+        }
+        if (base.iteration() >= parameters.iterations()) {
+            throw new JobFailure("model-cannot-continue", "Model " + baseId + " has trained " + base.iteration()
+                    + " iterations already; ask for more than that in 'iterations'.");
+        }
+        context.progress().report("loading model " + baseId + " to continue", 0);
+        return TrainedModels.unpacked(context, base.latestCheckpointKey(), "base");
+    }
+
+    private static GanRefinement refinement(TrainParameters parameters) {
+        GanParameters gan = parameters.gan();
+        return gan == null ? null : new GanRefinement(gan.fromIteration(), gan.power(), gan.patchSize(), gan.baseChannels());
+    }
+
     private List<TrainingFace> load(JobContext context, UUID faceSetId) throws IOException {
         List<TrainingFaces.StoredFace> stored = faces.of(context.tenantId(), faceSetId);
         if (stored.isEmpty()) {
@@ -162,6 +201,7 @@ class TrainHandler implements JobHandler<TrainParameters> {
         private final JobContext context;
         private final TrainingSession session;
         private final TrainParameters parameters;
+        private final ModelArchitecture architecture;
         private final ModelImplementation implementation;
         private final ModelSettings settings;
         private final long startIteration;
@@ -170,11 +210,12 @@ class TrainHandler implements JobHandler<TrainParameters> {
         private NamedLosses lastLosses;
         private byte[] lastPreview;
 
-        Checkpoints(JobContext context, TrainingSession session, TrainParameters parameters, ModelImplementation implementation,
-                ModelSettings settings) {
+        Checkpoints(JobContext context, TrainingSession session, TrainParameters parameters, ModelArchitecture architecture,
+                ModelImplementation implementation, ModelSettings settings) {
             this.context = context;
             this.session = session;
             this.parameters = parameters;
+            this.architecture = architecture;
             this.implementation = implementation;
             this.settings = settings;
             this.startIteration = session.model().iteration();
@@ -213,9 +254,10 @@ class TrainHandler implements JobHandler<TrainParameters> {
             CheckpointArchive.pack(folder, zip);
             String latestKey = context.saveCheckpoint(LATEST, zip);
             String bestKey = null;
-            if (measured && (bestLoss == null || losses.total() < bestLoss)) {
+            double compared = losses.sumOf(architecture.losses());
+            if (measured && (bestLoss == null || compared < bestLoss)) {
                 bestKey = context.saveCheckpoint(BEST, zip);
-                bestLoss = losses.total();
+                bestLoss = compared;
             }
             BufferedImage grid = session.preview();
             lastPreview = LabelledPng.encode(grid, new Provenance(DigitalSourceType.TRAINED_ALGORITHMIC_MEDIA,
@@ -225,7 +267,7 @@ class TrainHandler implements JobHandler<TrainParameters> {
             if (measured) {
                 models.recordLoss(context.lease(), losses);
             }
-            models.checkpointed(context.lease(), losses, egsPerSecond, latestKey, bestKey, bestKey == null ? null : losses.total(),
+            models.checkpointed(context.lease(), losses, egsPerSecond, latestKey, bestKey, bestKey == null ? null : compared,
                     previewKey);
             context.metric("iteration", losses.iteration());
             context.metric("losses", losses.values());

@@ -17,6 +17,7 @@ public class DeepFakesArchitectures {
         return new ModelArchitecture("original", FAMILY,
                 "faceswap's Original: shared encoder, one decoder per person, pixel-shuffle upscales (82 M parameters at 64 px)",
                 List.of("A", "B"), List.of("reconstructionA", "reconstructionB"), List.of("samediff", "pytorch"), List.of(64, 128),
-                5e-5);
+                5e-5, new ModelArchitecture.GanRefinement(List.of("samediff"),
+                        List.of("generatorA", "generatorB", "discriminatorA", "discriminatorB")));
     }
 }
