@@ -45,6 +45,9 @@ public class FaceSet {
     @Column(name = "reference_face_id")
     private UUID referenceFaceId;
 
+    @Column(name = "deleting_since")
+    private Instant deletingSince;
+
     @Version
     private long version;
 

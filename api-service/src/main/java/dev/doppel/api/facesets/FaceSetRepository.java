@@ -8,7 +8,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface FaceSetRepository extends JpaRepository<FaceSet, UUID> {
 
-    Optional<FaceSet> findByIdAndTenantId(UUID id, UUID tenantId);
+    /** A face set being deleted is gone to every reader already. */
+    Optional<FaceSet> findByIdAndTenantIdAndDeletingSinceIsNull(UUID id, UUID tenantId);
 
-    List<FaceSet> findByTenantIdOrderByCreatedAtDesc(UUID tenantId);
+    List<FaceSet> findByTenantIdAndDeletingSinceIsNullOrderByCreatedAtDesc(UUID tenantId);
 }

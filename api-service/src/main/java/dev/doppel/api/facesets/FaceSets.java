@@ -59,11 +59,11 @@ public class FaceSets {
     }
 
     public FaceSet get(Caller caller, UUID id) {
-        return faceSets.findByIdAndTenantId(id, caller.tenantId()).orElseThrow(() -> ApiProblem.notFound("face-set", id));
+        return faceSets.findByIdAndTenantIdAndDeletingSinceIsNull(id, caller.tenantId()).orElseThrow(() -> ApiProblem.notFound("face-set", id));
     }
 
     public List<FaceSet> list(Caller caller) {
-        return faceSets.findByTenantIdOrderByCreatedAtDesc(caller.tenantId());
+        return faceSets.findByTenantIdAndDeletingSinceIsNullOrderByCreatedAtDesc(caller.tenantId());
     }
 
     public List<Media> media(Caller caller, UUID faceSetId) {
@@ -76,7 +76,8 @@ public class FaceSets {
 
     /** The caller's upload with this id, in any of their face sets. */
     public Optional<Media> findUpload(Caller caller, UUID mediaId) {
-        return media.findByIdAndTenantId(mediaId, caller.tenantId());
+        return media.findByIdAndTenantId(mediaId, caller.tenantId())
+                .filter(upload -> faceSets.findByIdAndTenantIdAndDeletingSinceIsNull(upload.faceSetId(), caller.tenantId()).isPresent());
     }
 
     /** Faces the last successful extract job kept: what training learns from. */

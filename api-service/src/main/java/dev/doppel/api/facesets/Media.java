@@ -80,6 +80,10 @@ public class Media {
         return id;
     }
 
+    public UUID faceSetId() {
+        return faceSetId;
+    }
+
     public String kind() {
         return kind;
     }

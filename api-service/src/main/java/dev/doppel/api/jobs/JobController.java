@@ -128,6 +128,10 @@ class JobController {
     @GetMapping("/{id}/result/{name}")
     ResponseEntity<Void> download(Caller caller, @PathVariable UUID id, @PathVariable String name) {
         JobRecord job = find(caller, id);
+        if (job.state() == JobState.SUCCEEDED && job.resultJson() == null) {
+            throw new ApiProblem(HttpStatus.GONE, "result-deleted", "Result deleted",
+                    "Job " + id + "'s results were deleted, with what they were made from or on request.");
+        }
         if (job.state() != JobState.SUCCEEDED || job.resultJson() == null) {
             throw new ApiProblem(HttpStatus.CONFLICT, "result-not-available", "Result not available",
                     "Job " + id + " has no result: it is " + job.state() + ".");

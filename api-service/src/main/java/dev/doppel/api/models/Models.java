@@ -41,6 +41,10 @@ public class Models {
             boolean hasCheckpoint, boolean training) {
     }
 
+    /** A model trained on a face set that is being deleted takes no new jobs. */
+    private static final String NOT_BEING_DELETED = "not exists (select 1 from model_face_sets f join face_sets s on s.id = f.face_set_id"
+            + " where f.model_id = m.id and s.deleting_since is not null)";
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final ModelArchitectures architectures;
@@ -64,7 +68,7 @@ public class Models {
 
     /** The caller's model and whether it has the checkpoint ({@code latest} or {@code best}) a convert job would load. */
     public Optional<Convertible> convertible(Caller caller, UUID id, String which) {
-        return jdbc.sql("select * from models_with_face_sets where id = :id and tenant_id = :tenant")
+        return jdbc.sql("select * from models_with_face_sets m where id = :id and tenant_id = :tenant and " + NOT_BEING_DELETED)
                 .param("id", id).param("tenant", caller.tenantId()).query(this::toModel).optional()
                 .map(model -> new Convertible(model.architecture(), model.engine(),
                         (which.equals("best") ? model.bestCheckpointKey() : model.checkpointKey()) != null));
@@ -75,8 +79,7 @@ public class Models {
         return jdbc.sql("""
                 select m.*, j.state in ('QUEUED', 'RUNNING') as training
                 from models_with_face_sets m left join jobs j on j.id = m.id
-                where m.id = :id and m.tenant_id = :tenant
-                """)
+                where m.id = :id and m.tenant_id = :tenant and """ + NOT_BEING_DELETED)
                 .param("id", id).param("tenant", caller.tenantId())
                 .query((rs, n) -> {
                     JsonNode options = json.readTree(rs.getString("options"));

@@ -19,8 +19,13 @@ public final class StorageKeys {
         return "tenants/" + tenantId + "/";
     }
 
+    /** Everything stored for a face set itself: its uploads. */
+    public static String faceSetPrefix(UUID tenantId, UUID faceSetId) {
+        return tenantPrefix(tenantId) + "facesets/" + faceSetId + "/";
+    }
+
     public static String media(UUID tenantId, UUID faceSetId, UUID mediaId, String extension) {
-        return tenantPrefix(tenantId) + "facesets/" + faceSetId + "/media/" + mediaId + "." + safe(extension);
+        return faceSetPrefix(tenantId, faceSetId) + "media/" + mediaId + "." + safe(extension);
     }
 
     /** Each attempt writes under its own prefix, so a worker that lost its lease never overwrites the winner. */

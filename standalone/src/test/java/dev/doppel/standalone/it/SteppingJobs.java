@@ -3,6 +3,7 @@ package dev.doppel.standalone.it;
 import java.util.UUID;
 
 import dev.doppel.api.tenancy.ApiKeys;
+import dev.doppel.api.tenancy.Caller;
 import dev.doppel.model.jobs.JobRoute;
 import dev.doppel.model.jobs.JobLedger;
 import dev.doppel.model.jobs.NewJob;
@@ -14,10 +15,15 @@ final class SteppingJobs {
     }
 
     static UUID submit(RunningDoppel doppel, int steps, long stepMillis) {
-        var caller = doppel.bean(ApiKeys.class).authenticate(doppel.apiKey).orElseThrow();
+        return submit(doppel, doppel.bean(ApiKeys.class).authenticate(doppel.apiKey).orElseThrow(),
+                "{\"steps\":" + steps + ",\"stepMillis\":" + stepMillis + "}");
+    }
+
+    /** A stepping job of {@code caller}'s tenant with parameters of the test's choosing (naming a face set, say). */
+    static UUID submit(RunningDoppel doppel, Caller caller, String parametersJson) {
         UUID id = UUID.randomUUID();
-        doppel.bean(JobLedger.class).submit(new NewJob(id, caller.tenantId(), JobRoute.of(SteppingHandler.KIND),
-                "{\"steps\":" + steps + ",\"stepMillis\":" + stepMillis + "}", caller.apiKeyId(), 3));
+        doppel.bean(JobLedger.class).submit(new NewJob(id, caller.tenantId(), JobRoute.of(SteppingHandler.KIND), parametersJson,
+                caller.apiKeyId(), 3));
         return id;
     }
 }
