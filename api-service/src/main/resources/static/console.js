@@ -39,6 +39,20 @@ async function selectFaceSet(id) {
   await Promise.all([loadFaceSets(), loadFaces()]);
 }
 
+/** Deleting a face set takes everything made from it; the console asks first, and says when it waits for jobs to stop. */
+async function deleteSelectedFaceSet() {
+  const name = $('faceset-title').textContent;
+  if (!window.confirm(`Delete "${name}" with its uploads, faces, the models trained on it and every result made from them?`)) return;
+  const pending = await api('DELETE', `/api/v1/face-sets/${selectedFaceSet}`);
+  selectedFaceSet = null;
+  $('faceset-detail').hidden = true;
+  $('faceset-deleting').hidden = !pending;
+  if (pending) {
+    $('faceset-deleting').textContent = `"${name}" is hidden and will be gone once ${pending.waitingFor.length} cancelled job(s) have stopped.`;
+  }
+  await Promise.all([loadFaceSets(), loadJobs()]);
+}
+
 async function loadFaces() {
   if (!selectedFaceSet) return;
   const page = await api('GET', `/api/v1/face-sets/${selectedFaceSet}/faces?sort=${$('face-sort').value}&limit=200`);
@@ -246,6 +260,7 @@ dropzone.addEventListener('drop', guarded(async (event) => {
   await upload(event.dataTransfer.files);
 }));
 $('extract-button').addEventListener('click', guarded(extract));
+$('faceset-delete').addEventListener('click', guarded(deleteSelectedFaceSet));
 $('train-form').addEventListener('submit', guarded(async () => submitted(await train.submit())));
 $('convert-form').addEventListener('submit', guarded(async () => submitted(await convert.submit())));
 $('face-sort').addEventListener('change', guarded(loadFaces));

@@ -59,6 +59,17 @@ class HelmChartTest {
     }
 
     @Test
+    void retentionReachesTheApiOnlyWhenSet() {
+        assertThat(render(template()).env("-api")).doesNotContainKeys("DOPPEL_RETENTION_RESULTS", "DOPPEL_RETENTION_UPLOADS");
+        RenderedChart chart = render(template().set("retention.results", "30d").set("retention.uploads", "P90D"));
+        assertThat(chart.env("-api").get("DOPPEL_RETENTION_RESULTS")).containsEntry("value", "30d");
+        assertThat(chart.env("-api").get("DOPPEL_RETENTION_UPLOADS")).containsEntry("value", "P90D");
+        assertEveryVariableBindsAndNothingRequiredIsMissing(chart, "-api");
+        assertThatThrownBy(() -> template().set("retention.results", "a month").call()).as("the schema refuses what is not a duration")
+                .hasMessageContaining("results");
+    }
+
+    @Test
     void gpuValuesAskForAGpuOnGpuNodesAndScaleWorkersOnTheTrainAndConvertQueues() {
         RenderedChart chart = render(template().withValuesFile(RepositoryFiles.path("helm/doppel/ci/gpu-values.yaml")));
 

@@ -98,5 +98,15 @@ class ConsoleIT {
         BufferedImage screenshot = ImageIO.read(new ByteArrayInputStream(png));
         assertThat(area.getWidth()).isGreaterThan(200);
         assertThat(HeadlessChromium.distinctColours(screenshot, area)).as("the contact sheet of faces is drawn on screen").isGreaterThan(500);
+
+        // Deleting asks first; a dismissed question deletes nothing, an accepted one takes the face set out of the list.
+        browser.findElement(By.id("faceset-delete")).click();
+        wait.until(ExpectedConditions.alertIsPresent()).dismiss();
+        assertThat(browser.findElement(By.id("faceset-detail")).isDisplayed()).isTrue();
+        browser.findElement(By.id("faceset-delete")).click();
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("faceset-detail")));
+        wait.until(driver -> driver.findElements(By.cssSelector("#faceset-list li")).stream().noneMatch(item -> item.getText().contains("Browser person")));
+        assertThat(browser.findElement(By.id("error-banner")).isDisplayed()).isFalse();
     }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.doppel.api.deletion.Deletions;
 import dev.doppel.api.tenancy.ApiKeys;
 import dev.doppel.api.tenancy.Caller;
 import dev.doppel.model.storage.ObjectStore;
@@ -118,6 +119,30 @@ class DeletionIT {
         assertThat(store.list(StorageKeys.faceSetPrefix(tenant.id(), people.faceSetA()))).isEmpty();
         assertThat(tenant.api().get("/api/v1/face-sets/" + people.faceSetB() + "/faces").json().path("total").asInt()).isEqualTo(facesOfB);
         tenant.api().delete("/api/v1/face-sets/" + people.faceSetA() + "/media/" + people.photo()).problem(404, "upload-not-found");
+    }
+
+    @Test
+    void retentionExpiresOldResultsAndUploadsAndKeepsModels() throws Exception {
+        Tenant tenant = tenant("Retention");
+        TwoPeople people = TwoPeople.extracted(tenant.api(), "Old");
+        UUID model = trainTiny(tenant.api(), people);
+        UUID convert = convert(tenant.api(), model, people.photo());
+        // Ten days old, this tenant's only: every other test's data is minutes old and stays.
+        jdbc.sql("update jobs set finished_at = finished_at - interval '10 days' where tenant_id = :t").param("t", tenant.id()).update();
+        jdbc.sql("update media set created_at = created_at - interval '10 days' where tenant_id = :t").param("t", tenant.id()).update();
+        Instant fiveDaysAgo = Instant.now().minus(Duration.ofDays(5));
+
+        int expired = doppel.bean(Deletions.class).expire(fiveDaysAgo, fiveDaysAgo);
+
+        assertThat(expired).as("4 job results (2 extracts, a train, a convert) and 2 uploads").isEqualTo(6);
+        tenant.api().get("/api/v1/jobs/" + convert + "/result/swap.jpg").problem(410, "result-deleted");
+        assertThat(tenant.api().get("/api/v1/models/" + model).status()).as("a model is kept until deleted").isEqualTo(200);
+        assertThat(tenant.api().get("/api/v1/face-sets/" + people.faceSetA()).json().path("media")).isEmpty();
+        assertThat(tenant.api().get("/api/v1/face-sets/" + people.faceSetB() + "/faces").json().path("total").asInt()).isZero();
+        assertThat(store.list(StorageKeys.faceSetPrefix(tenant.id(), people.faceSetA()))).isEmpty();
+        assertThat(jdbc.sql("select count(*) from audit_log where tenant_id = :t and detail->>'reason' = 'retention'")
+                .param("t", tenant.id()).query(Long.class).single()).isEqualTo(6);
+        assertThat(doppel.bean(Deletions.class).expire(fiveDaysAgo, fiveDaysAgo)).as("nothing twice").isZero();
     }
 
     private record Tenant(Caller caller, ApiClient api) {
