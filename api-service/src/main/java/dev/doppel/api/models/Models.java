@@ -79,7 +79,8 @@ public class Models {
         return jdbc.sql("""
                 select m.*, j.state in ('QUEUED', 'RUNNING') as training
                 from models_with_face_sets m left join jobs j on j.id = m.id
-                where m.id = :id and m.tenant_id = :tenant and """ + NOT_BEING_DELETED)
+                where m.id = :id and m.tenant_id = :tenant
+                """ + " and " + NOT_BEING_DELETED)
                 .param("id", id).param("tenant", caller.tenantId())
                 .query((rs, n) -> {
                     JsonNode options = json.readTree(rs.getString("options"));
