@@ -3,6 +3,7 @@
 import { $, FINISHED, api, element, guarded, show, showProblem } from './common.js';
 import * as train from './train.js';
 import * as convert from './convert.js';
+import * as keys from './keys.js';
 
 let selectedFaceSet = null;
 let watchedJob = null;
@@ -234,7 +235,7 @@ async function offerJobKinds() {
 
 async function enterConsole() {
   show('console');
-  await Promise.all([loadFaceSets(), loadJobs(), offerJobKinds(), train.offerArchitectures()]);
+  await Promise.all([loadFaceSets(), loadJobs(), offerJobKinds(), train.offerArchitectures(), keys.load()]);
 }
 
 $('signin-form').addEventListener('submit', guarded(async () => {
@@ -261,6 +262,7 @@ dropzone.addEventListener('drop', guarded(async (event) => {
 }));
 $('extract-button').addEventListener('click', guarded(extract));
 $('faceset-delete').addEventListener('click', guarded(deleteSelectedFaceSet));
+$('key-form').addEventListener('submit', guarded(keys.create));
 $('train-form').addEventListener('submit', guarded(async () => submitted(await train.submit())));
 $('convert-form').addEventListener('submit', guarded(async () => submitted(await convert.submit())));
 $('face-sort').addEventListener('change', guarded(loadFaces));

@@ -70,6 +70,18 @@ class HelmChartTest {
     }
 
     @Test
+    void quotasReachTheApiOnlyWhenSet() {
+        assertThat(render(template()).env("-api")).doesNotContainKeys("DOPPEL_QUOTAS_ACTIVE_JOBS", "DOPPEL_QUOTAS_SUBMISSIONS_PER_MINUTE",
+                "DOPPEL_QUOTAS_STORED_BYTES");
+        RenderedChart chart = render(template().set("quotas.activeJobs", "20").set("quotas.submissionsPerMinute", "60")
+                .set("quotas.storedBytes", "50GB"));
+        assertThat(chart.env("-api").get("DOPPEL_QUOTAS_ACTIVE_JOBS")).containsEntry("value", "20");
+        assertThat(chart.env("-api").get("DOPPEL_QUOTAS_STORED_BYTES")).containsEntry("value", "50GB");
+        assertEveryVariableBindsAndNothingRequiredIsMissing(chart, "-api");
+        assertThatThrownBy(() -> template().set("quotas.storedBytes", "lots").call()).hasMessageContaining("storedBytes");
+    }
+
+    @Test
     void gpuValuesAskForAGpuOnGpuNodesAndScaleWorkersOnTheTrainAndConvertQueues() {
         RenderedChart chart = render(template().withValuesFile(RepositoryFiles.path("helm/doppel/ci/gpu-values.yaml")));
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.doppel.api.audit.AuditLog;
+import dev.doppel.api.quotas.Quotas;
 import dev.doppel.api.system.ApiProblem;
 import dev.doppel.api.system.Sha256;
 import dev.doppel.api.tenancy.Caller;
@@ -36,9 +37,11 @@ public class FaceSets {
     private final TransactionTemplate transactions;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final Quotas quotas;
 
     FaceSets(FaceSetRepository faceSets, MediaRepository media, MediaProbe probe, ObjectStore store, AuditLog audit,
-            TransactionTemplate transactions, JdbcClient jdbc) {
+            TransactionTemplate transactions, JdbcClient jdbc, Quotas quotas) {
+        this.quotas = quotas;
         this.faceSets = faceSets;
         this.media = media;
         this.probe = probe;
@@ -103,6 +106,12 @@ public class FaceSets {
                 MediaInfo info = probe.probe(local);
                 accepted.add(new Accepted(UUID.randomUUID(), file.getOriginalFilename(), local, info));
             }
+            long incoming = 0;
+            for (Accepted file : accepted) {
+                incoming += Files.size(file.path());
+            }
+            long needed = incoming;
+            transactions.executeWithoutResult(status -> quotas.checkStorage(caller, needed));
             List<Media> created = new ArrayList<>();
             for (Accepted file : accepted) {
                 String key = StorageKeys.media(caller.tenantId(), faceSet.id(), file.id(), file.info().format().extension());

@@ -121,7 +121,7 @@ class JobController {
 
     @GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter events(Caller caller, @PathVariable UUID id) {
-        return events.stream(find(caller, id));
+        return events.stream(find(caller, id), caller.apiKeyId());
     }
 
     /** Downloads go through here (and into the audit log), then on to a short-lived presigned URL. */

@@ -3,12 +3,14 @@ package dev.doppel.api.jobs;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import dev.doppel.api.tenancy.ApiKeys;
 import dev.doppel.model.jobs.JobLedger;
 import dev.doppel.model.jobs.JobRecord;
 import jakarta.annotation.PreDestroy;
@@ -28,6 +30,7 @@ class JobEvents {
     private static final Duration STREAM_TIMEOUT = Duration.ofMinutes(30);
 
     private final JobLedger ledger;
+    private final ApiKeys keys;
     private final JsonMapper json;
     private final ScheduledExecutorService pollers = Executors.newScheduledThreadPool(1, runnable -> {
         Thread thread = new Thread(runnable, "job-events");
@@ -35,12 +38,14 @@ class JobEvents {
         return thread;
     });
 
-    JobEvents(JobLedger ledger, JsonMapper json) {
+    JobEvents(JobLedger ledger, ApiKeys keys, JsonMapper json) {
         this.ledger = ledger;
+        this.keys = keys;
         this.json = json;
     }
 
-    SseEmitter stream(JobRecord first) {
+    /** The stream ends as soon as the key that opened it is revoked: a stream never outlives its key. */
+    SseEmitter stream(JobRecord first, UUID apiKeyId) {
         SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
         AtomicReference<Instant> lastSeen = new AtomicReference<>();
         AtomicReference<ScheduledFuture<?>> poller = new AtomicReference<>();
@@ -55,6 +60,11 @@ class JobEvents {
         emitter.onError(error -> stop.run());
         poller.set(pollers.scheduleWithFixedDelay(() -> {
             try {
+                if (apiKeyId != null && !keys.active(apiKeyId)) {
+                    stop.run();
+                    emitter.complete();
+                    return;
+                }
                 JobRecord job = ledger.find(first.id()).orElseThrow();
                 if (!job.updatedAt().equals(lastSeen.get())) {
                     lastSeen.set(job.updatedAt());

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import dev.doppel.api.audit.AuditLog;
+import dev.doppel.api.quotas.Quotas;
 import dev.doppel.api.system.ApiProblem;
 import dev.doppel.api.system.Sha256;
 import dev.doppel.api.tenancy.Caller;
@@ -23,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Submitting and cancelling jobs. A submission writes the job, its outbox row, its idempotency
- * key and its audit entry in one transaction: either all of them exist or none.
+ * key and its audit entry in one transaction: either all of them exist or none. The tenant's
+ * quotas are checked in it first; a replayed idempotent request is not a new submission.
  */
 @Service
 class JobSubmissions {
@@ -47,9 +49,11 @@ class JobSubmissions {
     private final TransactionTemplate transactions;
     private final JobsProperties jobs;
     private final SubmissionMetrics metrics;
+    private final Quotas quotas;
 
     JobSubmissions(JobLedger ledger, JobTypes types, AuditLog audit, JdbcClient jdbc,
-            TransactionTemplate transactions, JobsProperties jobs, SubmissionMetrics metrics) {
+            TransactionTemplate transactions, JobsProperties jobs, SubmissionMetrics metrics, Quotas quotas) {
+        this.quotas = quotas;
         this.ledger = ledger;
         this.types = types;
         this.audit = audit;
@@ -75,6 +79,7 @@ class JobSubmissions {
                 return earlier.get();
             }
         }
+        quotas.checkSubmission(caller);
         JobTypes.Accepted accepted = types.accept(caller, type, jobParameters);
         UUID jobId = UUID.randomUUID();
         ledger.submit(new NewJob(jobId, caller.tenantId(), accepted.route(), accepted.parameters().toString(), caller.apiKeyId(),

@@ -1,6 +1,7 @@
 package dev.doppel.api.system;
 
 import java.net.URI;
+import java.time.Duration;
 
 import org.springframework.http.HttpStatus;
 
@@ -13,12 +14,23 @@ public class ApiProblem extends RuntimeException {
     private final HttpStatus status;
     private final String type;
     private final String title;
+    private final Duration retryAfter;
 
     public ApiProblem(HttpStatus status, String type, String title, String detail) {
+        this(status, type, title, detail, null);
+    }
+
+    private ApiProblem(HttpStatus status, String type, String title, String detail, Duration retryAfter) {
         super(detail);
         this.status = status;
         this.type = type;
         this.title = title;
+        this.retryAfter = retryAfter;
+    }
+
+    /** 429: over a limit that frees up with time; {@code retryAfter} goes out as the Retry-After header. */
+    public static ApiProblem tooMany(String type, String title, String detail, Duration retryAfter) {
+        return new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, type, title, detail, retryAfter);
     }
 
     public static URI typeUri(String type) {
@@ -28,6 +40,11 @@ public class ApiProblem extends RuntimeException {
     public static ApiProblem notFound(String what, Object id) {
         return new ApiProblem(HttpStatus.NOT_FOUND, what + "-not-found", capitalised(what.replace('-', ' ')) + " not found",
                 "No " + what.replace('-', ' ') + " with id " + id + " exists for this API key.");
+    }
+
+    /** When to try again, or null. */
+    public Duration retryAfter() {
+        return retryAfter;
     }
 
     public HttpStatus status() {

@@ -27,7 +27,13 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem) {
-        return respond(problem.status(), problem.type(), problem.title(), problem.getMessage());
+        ResponseEntity<ProblemDetail> response = respond(problem.status(), problem.type(), problem.title(), problem.getMessage());
+        if (problem.retryAfter() != null) {
+            long seconds = Math.max(1, (problem.retryAfter().toMillis() + 999) / 1000);
+            return ResponseEntity.status(response.getStatusCode()).header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(response.getBody());
+        }
+        return response;
     }
 
     @ExceptionHandler(MediaRejected.class)

@@ -1,5 +1,6 @@
 package dev.doppel.api.tenancy;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import dev.doppel.api.system.ApiProblem;
@@ -25,6 +26,11 @@ class ApiKeyInterceptor implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (request.getDispatcherType() == DispatcherType.ASYNC) {
+            // The end of an event stream comes back through here; it was authenticated when it opened,
+            // and a key revoked meanwhile has ended it already (JobEvents).
+            return true;
+        }
         String key = presentedKey(request);
         if (key == null) {
             key = ConsoleCookie.keyFrom(request);
@@ -37,8 +43,24 @@ class ApiKeyInterceptor implements HandlerInterceptor {
             throw unauthenticated("This API needs a key: send it as 'Authorization: Bearer <key>' or 'X-API-Key: <key>'.");
         }
         Caller caller = keys.authenticate(key).orElseThrow(() -> unauthenticated("The API key is unknown or revoked."));
+        Scope needed = needed(request);
+        if (!caller.may(needed)) {
+            throw new ApiProblem(HttpStatus.FORBIDDEN, "insufficient-scope", "Insufficient scope", "This key may "
+                    + caller.scopes().stream().map(Scope::label).sorted().toList() + "; " + request.getMethod() + " " + request.getRequestURI()
+                    + " needs '" + needed.label() + "'.");
+        }
         request.setAttribute(CALLER, caller);
         return true;
+    }
+
+    /** Keys and tenants are administration; reading is GET; everything else changes something. */
+    static Scope needed(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        if (path.startsWith("/api/v1/keys") || path.startsWith("/api/v1/tenants")) {
+            return Scope.ADMIN;
+        }
+        String method = request.getMethod();
+        return method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS") ? Scope.READ : Scope.SUBMIT;
     }
 
     private static String presentedKey(HttpServletRequest request) {

@@ -2,7 +2,9 @@ package dev.doppel.api.tenancy;
 
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.doppel.api.system.Sha256;
@@ -25,11 +27,39 @@ public class ApiKeys {
         this.jdbc = jdbc;
     }
 
+    /** The key's caller, if it is known and not revoked; notes its use (at most once a minute, to spare the database). */
     public Optional<Caller> authenticate(String key) {
-        return jdbc.sql("select id, tenant_id from api_keys where key_hash = :hash and revoked_at is null")
+        Optional<Caller> caller = jdbc.sql("""
+                select k.id, k.tenant_id, k.scopes, t.operator from api_keys k join tenants t on t.id = k.tenant_id
+                where k.key_hash = :hash and k.revoked_at is null
+                """)
                 .param("hash", hash(key))
-                .query((rs, n) -> new Caller(rs.getObject("tenant_id", UUID.class), rs.getObject("id", UUID.class)))
+                .query((rs, n) -> new Caller(rs.getObject("tenant_id", UUID.class), rs.getObject("id", UUID.class),
+                        scopes((String[]) rs.getArray("scopes").getArray()), rs.getBoolean("operator")))
                 .optional();
+        caller.ifPresent(found -> jdbc.sql("update api_keys set last_used_at = now() where id = :id"
+                        + " and (last_used_at is null or last_used_at < now() - interval '1 minute')")
+                .param("id", found.apiKeyId()).update());
+        return caller;
+    }
+
+    /** Whether a key still works: long-lived streams ask again as they go, so a revoked key stops at once. */
+    public boolean active(UUID keyId) {
+        return jdbc.sql("select 1 from api_keys where id = :id and revoked_at is null").param("id", keyId).query(Integer.class)
+                .optional().isPresent();
+    }
+
+    /** The bootstrap key's tenant runs the installation: it may create the others. */
+    public void markOperator(UUID tenantId) {
+        jdbc.sql("update tenants set operator = true where id = :id and not operator").param("id", tenantId).update();
+    }
+
+    private static Set<Scope> scopes(String[] labels) {
+        Set<Scope> scopes = EnumSet.noneOf(Scope.class);
+        for (String label : labels) {
+            scopes.add(Scope.parse(label));
+        }
+        return scopes;
     }
 
     /** Creates the tenant when missing and registers {@code key} for it; returns the caller it maps to. */
@@ -53,7 +83,7 @@ public class ApiKeys {
         return "dk_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private static String hash(String key) {
+    static String hash(String key) {
         return Sha256.of(key);
     }
 }

@@ -43,7 +43,7 @@ class BootstrapKey implements ApplicationRunner {
             Files.writeString(file, key + "\n", StandardCharsets.UTF_8);
             restrictToOwner(file);
         }
-        keys.register(properties.bootstrapTenant(), "bootstrap", key);
+        keys.markOperator(keys.register(properties.bootstrapTenant(), "bootstrap", key).tenantId());
         log.info("Local API key (stored in {}): {}", file, key);
     }
 

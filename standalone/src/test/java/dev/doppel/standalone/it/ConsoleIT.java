@@ -99,6 +99,15 @@ class ConsoleIT {
         assertThat(area.getWidth()).isGreaterThan(200);
         assertThat(HeadlessChromium.distinctColours(screenshot, area)).as("the contact sheet of faces is drawn on screen").isGreaterThan(500);
 
+        // The bootstrap key administers its tenant: the keys card lists it; a key made here shows its secret once.
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("keys")));
+        assertThat(browser.findElement(By.id("key-list")).getText()).contains("bootstrap · read, submit, admin");
+        browser.findElement(By.id("key-name")).sendKeys("console reader");
+        browser.findElement(By.id("key-create")).click();
+        WebElement secret = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("key-secret")));
+        assertThat(secret.getText()).contains("console reader").contains("dk_").contains("shown only now");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("key-list"), "console reader · read"));
+
         // Deleting asks first; a dismissed question deletes nothing, an accepted one takes the face set out of the list.
         browser.findElement(By.id("faceset-delete")).click();
         wait.until(ExpectedConditions.alertIsPresent()).dismiss();

@@ -1,0 +1,102 @@
+package dev.doppel.api.quotas;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.UUID;
+
+import dev.doppel.api.system.ApiProblem;
+import dev.doppel.api.tenancy.Caller;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * A tenant's limits, checked before anything is created, so a refused request leaves nothing
+ * behind. Checks run inside the creating transaction and lock the tenant's row, so two requests
+ * at once cannot both slip under a limit.
+ */
+@Service
+public class Quotas {
+
+    /** A tenant at its job limit waits for one to finish; the figure is a hint, not a promise. */
+    static final Duration ACTIVE_JOBS_RETRY = Duration.ofSeconds(30);
+    /** Storage frees up only when something is deleted or expires. */
+    static final Duration STORAGE_RETRY = Duration.ofMinutes(5);
+
+    record Limits(int activeJobs, int submissionsPerMinute, long storedBytes) {
+    }
+
+    private final JdbcClient jdbc;
+    private final QuotaProperties defaults;
+
+    Quotas(JdbcClient jdbc, QuotaProperties defaults) {
+        this.jdbc = jdbc;
+        this.defaults = defaults;
+    }
+
+    /** Call in the submitting transaction, before the job is written. */
+    public void checkSubmission(Caller caller) {
+        UUID tenant = caller.tenantId();
+        Limits limits = lockAndRead(tenant);
+        if (limits.activeJobs() > 0) {
+            long active = jdbc.sql("select count(*) from jobs where tenant_id = :t and state in ('QUEUED', 'RUNNING')")
+                    .param("t", tenant).query(Long.class).single();
+            if (active >= limits.activeJobs()) {
+                throw ApiProblem.tooMany("quota-active-jobs", "Too many jobs at once", String.format(Locale.ROOT,
+                        "%d jobs are queued or running; this tenant may have %d at once. Wait for one to finish or cancel one.",
+                        active, limits.activeJobs()), ACTIVE_JOBS_RETRY);
+            }
+        }
+        if (limits.submissionsPerMinute() > 0) {
+            Window window = jdbc.sql("""
+                    select count(*), coalesce(extract(epoch from (min(created_at) + interval '60 seconds' - now())), 0)
+                    from jobs where tenant_id = :t and created_at > now() - interval '60 seconds'
+                    """).param("t", tenant).query((rs, n) -> new Window(rs.getLong(1), rs.getDouble(2))).single();
+            if (window.count() >= limits.submissionsPerMinute()) {
+                throw ApiProblem.tooMany("quota-submission-rate", "Too many submissions", String.format(Locale.ROOT,
+                        "%d jobs were submitted in the last minute; this tenant may submit %d a minute.", window.count(),
+                        limits.submissionsPerMinute()), Duration.ofMillis((long) Math.max(1000, window.secondsUntilOldestLeaves() * 1000)));
+            }
+        }
+    }
+
+    /** Call before an upload is stored; {@code incoming} is what it would add. */
+    public void checkStorage(Caller caller, long incoming) {
+        Limits limits = lockAndRead(caller.tenantId());
+        if (limits.storedBytes() <= 0) {
+            return;
+        }
+        long used = storedBytes(caller.tenantId());
+        if (used + incoming > limits.storedBytes()) {
+            throw ApiProblem.tooMany("quota-storage", "Storage quota reached", String.format(Locale.ROOT,
+                    "This tenant stores %d bytes of its %d; this upload needs %d more. Delete uploads, models or results to make room.",
+                    used, limits.storedBytes(), incoming), STORAGE_RETRY);
+        }
+    }
+
+    /** Uploads plus the files of job results, as the rows record them. */
+    long storedBytes(UUID tenant) {
+        return jdbc.sql("""
+                select coalesce((select sum(bytes) from media where tenant_id = :t), 0)
+                     + coalesce((select sum((f->>'bytes')::bigint) from jobs j, jsonb_array_elements(j.result->'files') f
+                                 where j.tenant_id = :t and j.result is not null), 0)
+                """).param("t", tenant).query(Long.class).single();
+    }
+
+    private Limits lockAndRead(UUID tenant) {
+        jdbc.sql("select id from tenants where id = :t for update").param("t", tenant).query(UUID.class).single();
+        return jdbc.sql("select active_jobs, submissions_per_minute, stored_bytes from tenant_quotas where tenant_id = :t")
+                .param("t", tenant)
+                .query((rs, n) -> new Limits(orDefault(rs.getObject(1, Integer.class), defaults.activeJobs()),
+                        orDefault(rs.getObject(2, Integer.class), defaults.submissionsPerMinute()),
+                        rs.getObject(3) == null ? defaults.storedBytes().toBytes() : rs.getLong(3)))
+                .optional()
+                .orElse(new Limits(defaults.activeJobs(), defaults.submissionsPerMinute(), defaults.storedBytes().toBytes()));
+    }
+
+    private static int orDefault(Integer value, int fallback) {
+        return value == null ? fallback : value;
+    }
+
+    private record Window(long count, double secondsUntilOldestLeaves) {
+    }
+}

@@ -1,0 +1,109 @@
+package dev.doppel.standalone.it;
+
+import java.util.Map;
+import java.util.UUID;
+
+import dev.doppel.api.tenancy.ApiKeys;
+import dev.doppel.api.tenancy.Caller;
+import dev.doppel.model.storage.ObjectStore;
+import dev.doppel.model.storage.StorageKeys;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each tenant's limits answer 429 with Retry-After and create nothing, and recover once the
+ * tenant is back under them. Each test has a tenant of its own and sets its limits in
+ * {@code tenant_quotas}, as an operator would; the worker is paused so jobs stay queued.
+ */
+class QuotasIT {
+
+    private final RunningDoppel doppel = RunningDoppel.get();
+    private final JdbcClient jdbc = doppel.bean(JdbcClient.class);
+
+    @AfterEach
+    void resumeWorker() {
+        doppel.resumeWorker();
+    }
+
+    @Test
+    void jobsAtOnceAreLimited() throws Exception {
+        Tenant tenant = tenant("Quota jobs", "active_jobs", 1);
+        UUID faceSet = tenant.api().createFaceSet("Busy");
+        tenant.api().uploadOk(faceSet, TestMedia.portrait("busy.jpg"));
+        doppel.pauseWorker();
+        UUID first = tenant.api().submitExtract(faceSet);
+
+        ApiClient.Response refused = submitExtract(tenant, faceSet);
+        assertThat(refused.problem(429, "quota-active-jobs").path("detail").asString()).contains("1 jobs are queued or running").contains("1 at once");
+        assertThat(Integer.parseInt(refused.header("Retry-After"))).isPositive();
+        assertThat(jobs(tenant)).as("nothing was created").isEqualTo(1);
+
+        tenant.api().postEmpty("/api/v1/jobs/" + first + "/cancel");
+        assertThat(submitExtract(tenant, faceSet).status()).as("under the limit again").isEqualTo(202);
+    }
+
+    @Test
+    void submissionsPerMinuteAreLimited() throws Exception {
+        Tenant tenant = tenant("Quota rate", "submissions_per_minute", 2);
+        UUID faceSet = tenant.api().createFaceSet("Eager");
+        tenant.api().uploadOk(faceSet, TestMedia.portrait("eager.jpg"));
+        doppel.pauseWorker();
+        assertThat(submitExtract(tenant, faceSet).status()).isEqualTo(202);
+        assertThat(submitExtract(tenant, faceSet).status()).isEqualTo(202);
+
+        ApiClient.Response refused = submitExtract(tenant, faceSet);
+        refused.problem(429, "quota-submission-rate");
+        assertThat(Integer.parseInt(refused.header("Retry-After"))).isBetween(1, 60);
+        assertThat(jobs(tenant)).isEqualTo(2);
+        ApiClient.Response withKey = tenant.api().post("/api/v1/jobs", Map.of("kind", "extract", "parameters",
+                Map.of("faceSetId", faceSet.toString())), "Idempotency-Key", "a-new-request");
+        assertThat(withKey.status()).as("a new idempotency key is a new submission").isEqualTo(429);
+
+        // A minute on: the window has moved past both.
+        jdbc.sql("update jobs set created_at = created_at - interval '61 seconds' where tenant_id = :t").param("t", tenant.id()).update();
+        assertThat(submitExtract(tenant, faceSet).status()).isEqualTo(202);
+    }
+
+    @Test
+    void storedBytesAreLimited() throws Exception {
+        byte[] portrait = TestMedia.portrait("p.jpg").bytes();
+        Tenant tenant = tenant("Quota storage", "stored_bytes", portrait.length + 100);
+        UUID faceSet = tenant.api().createFaceSet("Full");
+        UUID upload = UUID.fromString(tenant.api().uploadOk(faceSet, TestMedia.portrait("first.jpg")).get(0).path("id").asString());
+
+        ApiClient.Response refused = tenant.api().upload("/api/v1/face-sets/" + faceSet + "/media", java.util.List.of(TestMedia.portrait("second.jpg")));
+        assertThat(refused.problem(429, "quota-storage").path("detail").asString()).contains("Delete uploads");
+        assertThat(refused.header("Retry-After")).isNotNull();
+        ObjectStore store = doppel.bean(ObjectStore.class);
+        assertThat(store.list(StorageKeys.faceSetPrefix(tenant.id(), faceSet))).as("the refused upload stored nothing").hasSize(1);
+
+        assertThat(tenant.api().delete("/api/v1/face-sets/" + faceSet + "/media/" + upload).status()).isEqualTo(204);
+        tenant.api().uploadOk(faceSet, TestMedia.portrait("second.jpg"));
+    }
+
+    private record Tenant(Caller caller, ApiClient api) {
+
+        UUID id() {
+            return caller.tenantId();
+        }
+    }
+
+    private Tenant tenant(String name, String quota, long limit) {
+        String key = ApiKeys.newKey();
+        Caller caller = doppel.bean(ApiKeys.class).register(name + " " + UUID.randomUUID(), "test", key);
+        jdbc.sql("insert into tenant_quotas (tenant_id, " + quota + ") values (:t, :limit)").param("t", caller.tenantId()).param("limit", limit)
+                .update();
+        return new Tenant(caller, doppel.api.withKey(key));
+    }
+
+    private static ApiClient.Response submitExtract(Tenant tenant, UUID faceSet) {
+        return tenant.api().post("/api/v1/jobs", Map.of("kind", "extract", "parameters", Map.of("faceSetId", faceSet.toString())));
+    }
+
+    private long jobs(Tenant tenant) {
+        return jdbc.sql("select count(*) from jobs where tenant_id = :t").param("t", tenant.id()).query(Long.class).single();
+    }
+}
