@@ -1,5 +1,7 @@
 package dev.doppel.api.console;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 
 import jakarta.validation.Valid;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Signs the web console in: the key goes into an HttpOnly, SameSite=Strict cookie, so the page's
  * EventSource streams and image links authenticate without the key ever being readable by script.
  */
+@Tag(name = "Console", description = "The web console's sign-in cookie.")
 @RestController
 @RequestMapping("/console/session")
 class ConsoleSessionController {
@@ -37,6 +40,7 @@ class ConsoleSessionController {
         this.keys = keys;
     }
 
+    @Operation(operationId = "signIn", summary = "Sign the console in with a key", description = "Sets the console's HTTP-only sign-in cookie for a valid key; the console sends X-Doppel-Console with every request it makes.")
     @PostMapping
     ResponseEntity<Void> signIn(@Valid @RequestBody SignIn request) {
         String key = request.apiKey().strip();
@@ -45,6 +49,7 @@ class ConsoleSessionController {
         return ResponseEntity.noContent().header(HttpHeaders.SET_COOKIE, cookie(key, SESSION).toString()).build();
     }
 
+    @Operation(operationId = "signOut", summary = "Sign the console out", description = "Clears the console's sign-in cookie.")
     @DeleteMapping
     ResponseEntity<Void> signOut() {
         return ResponseEntity.noContent().header(HttpHeaders.SET_COOKIE, cookie("", Duration.ZERO).toString()).build();

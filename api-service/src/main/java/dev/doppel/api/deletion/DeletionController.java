@@ -1,5 +1,8 @@
 package dev.doppel.api.deletion;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import dev.doppel.api.system.Problems;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
  * they have stopped (a sweep sees to it; once gone, the face set answers 404). 409: a job still
  * uses what was named.
  */
+@Tag(name = "Deletion", description = "Removing people's data and everything made from it.")
 @RestController
 @RequestMapping("/api/v1")
 class DeletionController {
@@ -32,29 +36,39 @@ class DeletionController {
         this.deletions = deletions;
     }
 
+    @Operation(operationId = "deleteFaceSet", summary = "Delete a face set and everything made from it", description = "Deletes the face set with its uploads, faces, the models trained on it and every result made from them; cancels their jobs first (202 until they stop).")
+    @Problems({"face-set-not-found"})
     @DeleteMapping("/face-sets/{id}")
     ResponseEntity<PendingDeletion> deleteFaceSet(Caller caller, @PathVariable UUID id) {
         return answer(id, deletions.deleteFaceSet(caller, id, "deleted"));
     }
 
     /** Consent withdrawn is the face set deleted, with everything made from it, and says so in the audit log. */
+    @Operation(operationId = "withdrawConsent", summary = "Withdraw consent: delete a face set and everything made from it", description = "The same deletion as DELETE /face-sets/{id}, recorded in the audit log as consent withdrawn.")
+    @Problems({"face-set-not-found"})
     @DeleteMapping("/face-sets/{id}/consent")
     ResponseEntity<PendingDeletion> withdrawConsent(Caller caller, @PathVariable UUID id) {
         return answer(id, deletions.deleteFaceSet(caller, id, "consent-withdrawn"));
     }
 
+    @Operation(operationId = "deleteUpload", summary = "Delete an upload with its faces and results", description = "Deletes an upload, its faces, the results made from it and the face set's contact sheets; models trained on the set stay.")
+    @Problems({"upload-not-found", "upload-in-use"})
     @DeleteMapping("/face-sets/{faceSetId}/media/{mediaId}")
     ResponseEntity<Void> deleteUpload(Caller caller, @PathVariable UUID faceSetId, @PathVariable UUID mediaId) {
         deletions.deleteUpload(caller, faceSetId, mediaId);
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(operationId = "deleteModel", summary = "Delete a model", description = "Deletes a model's checkpoints, previews and loss history; what was converted with it stays.")
+    @Problems({"model-not-found", "model-in-use"})
     @DeleteMapping("/models/{id}")
     ResponseEntity<Void> deleteModel(Caller caller, @PathVariable UUID id) {
         deletions.deleteModel(caller, id);
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(operationId = "deleteJobResult", summary = "Delete a job's results", description = "Deletes a finished job's result files (and its previews, except a train job's, which are its model's).")
+    @Problems({"job-not-found", "job-in-use"})
     @DeleteMapping("/jobs/{id}/result")
     ResponseEntity<Void> deleteResult(Caller caller, @PathVariable UUID id) {
         deletions.deleteJobResult(caller, id);

@@ -1,5 +1,8 @@
 package dev.doppel.api.facesets;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import dev.doppel.api.system.Problems;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
@@ -25,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
+@Tag(name = "Face sets", description = "People, with consent: their uploads and the faces extracted from them.")
 @RestController
 @RequestMapping("/api/v1/face-sets")
 class FaceSetController {
@@ -66,22 +70,28 @@ class FaceSetController {
         this.faceSets = faceSets;
     }
 
+    @Operation(operationId = "createFaceSet", summary = "Create a face set, attesting consent", description = "A face set for one person, with whoever attests that everyone pictured agreed; uploads and faces belong to it.")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<FaceSetView> create(Caller caller, @Valid @RequestBody CreateFaceSet request) {
         FaceSet faceSet = faceSets.create(caller, request.name().strip(), request.consent().attestedBy().strip());
         return ResponseEntity.created(URI.create("/api/v1/face-sets/" + faceSet.id())).body(FaceSetView.of(faceSet, List.of()));
     }
 
+    @Operation(operationId = "listFaceSets", summary = "List face sets", description = "The tenant's face sets, newest first, without their media.")
     @GetMapping
     List<FaceSetView> list(Caller caller) {
         return faceSets.list(caller).stream().map(faceSet -> FaceSetView.of(faceSet, null)).toList();
     }
 
+    @Operation(operationId = "getFaceSet", summary = "Get a face set with its uploads", description = "One face set with its consent and uploads.")
+    @Problems({"face-set-not-found"})
     @GetMapping("/{id}")
     FaceSetView get(Caller caller, @PathVariable UUID id) {
         return FaceSetView.of(faceSets.get(caller, id), faceSets.media(caller, id));
     }
 
+    @Operation(operationId = "uploadMedia", summary = "Upload photos and videos", description = "Multipart `file` parts (JPEG, PNG, MP4, MOV, WebM), judged by content; all or nothing per request.")
+    @Problems({"face-set-not-found", "upload-too-large", "upload-unsupported-type", "upload-unreadable", "quota-storage"})
     @PostMapping(path = "/{id}/media", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<List<MediaView>> upload(Caller caller, @PathVariable UUID id, @RequestPart("file") List<MultipartFile> files)
             throws IOException {

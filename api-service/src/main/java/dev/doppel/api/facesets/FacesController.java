@@ -1,5 +1,8 @@
 package dev.doppel.api.facesets;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import dev.doppel.api.system.Problems;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
+@Tag(name = "Face sets")
 @RestController
 @RequestMapping("/api/v1/face-sets/{faceSetId}")
 class FacesController {
@@ -47,6 +51,8 @@ class FacesController {
         this.downloads = downloads;
     }
 
+    @Operation(operationId = "listFaces", summary = "List the faces found in a face set", description = "The faces the last extract found, with box, scores and links to crop and mask, sorted as asked.")
+    @Problems({"face-set-not-found"})
     @GetMapping("/faces")
     FacePage list(Caller caller, @PathVariable UUID faceSetId, @RequestParam(defaultValue = "position") String sort,
             @RequestParam(defaultValue = "100") int limit, @RequestParam(defaultValue = "0") int offset) {
@@ -61,18 +67,24 @@ class FacesController {
         return new FacePage(items, faceSets.faceCount(caller, faceSetId));
     }
 
+    @Operation(operationId = "downloadFaceImage", summary = "Download a face's crop or mask", description = "A 303 to a face's aligned crop or its mask.", responses = @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "303", description = "See Other: a short-lived presigned URL of the file", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Location", description = "Where the file is, for a few minutes", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string"))))
+    @Problems({"face-set-not-found", "face-not-found"})
     @GetMapping("/faces/{faceId}/{image:crop|mask}")
     ResponseEntity<Void> image(Caller caller, @PathVariable UUID faceSetId, @PathVariable UUID faceId, @PathVariable String image) {
         FaceSetFaces.Face face = faces.get(caller, faceSetId, faceId);
         return downloads.redirect(image.equals("crop") ? face.cropKey() : face.maskKey(), faceId + "-" + image + ".png");
     }
 
+    @Operation(operationId = "removeFace", summary = "Remove a face", description = "Takes a bad face out of the set, so training never sees it.")
+    @Problems({"face-set-not-found", "face-not-found"})
     @DeleteMapping("/faces/{faceId}")
     ResponseEntity<Void> delete(Caller caller, @PathVariable UUID faceSetId, @PathVariable UUID faceId) {
         faces.delete(caller, faceSetId, faceId);
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(operationId = "pickReference", summary = "Pick the reference face", description = "Marks the person's face: every face of the set gets its identity distance to it.")
+    @Problems({"face-set-not-found", "face-not-found"})
     @PutMapping("/reference")
     FaceSetController.FaceSetView pickReference(Caller caller, @PathVariable UUID faceSetId, @Valid @RequestBody PickReference request) {
         faces.pickReference(caller, faceSetId, request.faceId());

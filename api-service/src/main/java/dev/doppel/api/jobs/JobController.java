@@ -1,5 +1,10 @@
 package dev.doppel.api.jobs;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import dev.doppel.api.system.Problems;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +40,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+@Tag(name = "Jobs", description = "Submit jobs, follow them and download what they made.")
 @RestController
 @RequestMapping("/api/v1/jobs")
 class JobController {
@@ -66,6 +72,23 @@ class JobController {
         this.json = json;
     }
 
+    @Operation(operationId = "submitJob", summary = "Submit a job", description = "Queues a job of a kind (GET /api/v1/job-kinds) with its parameters;"
+            + " answers 202 with the job and Location. An Idempotency-Key makes a retry return the same job.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON_VALUE, examples = {
+                        @ExampleObject(name = "extract", summary = "Find and align every face of a face set's uploads",
+                                value = "{\"kind\":\"extract\",\"parameters\":{\"faceSetId\":\"0b6f1a52-5d2e-4f0e-9a51-3f1f6c0c2a11\"}}"),
+                        @ExampleObject(name = "train", summary = "Train faceswap's Original on two face sets",
+                                value = "{\"kind\":\"train\",\"parameters\":{\"faceSetA\":\"0b6f1a52-5d2e-4f0e-9a51-3f1f6c0c2a11\","
+                                        + "\"faceSetB\":\"7d3c2b1a-1e4f-4a5b-8c6d-9e0f1a2b3c4d\",\"iterations\":20000}}"),
+                        @ExampleObject(name = "refine", summary = "Continue a trained model with GAN refinement",
+                                value = "{\"kind\":\"train\",\"parameters\":{\"faceSetA\":\"0b6f1a52-5d2e-4f0e-9a51-3f1f6c0c2a11\","
+                                        + "\"faceSetB\":\"7d3c2b1a-1e4f-4a5b-8c6d-9e0f1a2b3c4d\",\"continueFrom\":\"5e4d3c2b-1a0f-4e9d-8c7b-6a5f4e3d2c1b\","
+                                        + "\"iterations\":30000,\"gan\":{\"power\":0.1}}}"),
+                        @ExampleObject(name = "convert", summary = "Swap the faces of an upload with a trained model",
+                                value = "{\"kind\":\"convert\",\"parameters\":{\"modelId\":\"5e4d3c2b-1a0f-4e9d-8c7b-6a5f4e3d2c1b\","
+                                        + "\"mediaId\":\"9a8b7c6d-5e4f-4a3b-2c1d-0e9f8a7b6c5d\",\"direction\":\"AtoB\"}}")})))
+    @Problems({"invalid-job-kind", "invalid-job-parameters", "idempotency-key-reused", "quota-active-jobs", "quota-submission-rate"})
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<JobView> submit(Caller caller, @Valid @RequestBody SubmitJob request,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
@@ -85,6 +108,8 @@ class JobController {
                 .body(JobView.of(job, json));
     }
 
+    @Operation(operationId = "getJob", summary = "Get a job", description = "The job's kind, route, state, stage, progress, ETA, attempt, metrics, error (as a problem) and result files.")
+    @Problems({"job-not-found"})
     @GetMapping("/{id}")
     ResponseEntity<JobView> get(Caller caller, @PathVariable UUID id) {
         JobRecord job = find(caller, id);
@@ -95,6 +120,8 @@ class JobController {
         return response.body(JobView.of(job, json));
     }
 
+    @Operation(operationId = "listJobs", summary = "List jobs, newest first", description = "The tenant's jobs, newest first, filtered by kind and state; pass nextCursor back as cursor for the next page.")
+    @Problems({"invalid-cursor"})
     @GetMapping
     JobPage list(Caller caller, @RequestParam(required = false) String kind, @RequestParam(required = false) String state,
             @RequestParam(defaultValue = "20") int limit, @RequestParam(required = false) String cursor) {
@@ -108,6 +135,8 @@ class JobController {
         return new JobPage(jobs.stream().map(job -> JobView.of(job, json)).toList(), next);
     }
 
+    @Operation(operationId = "cancelJob", summary = "Cancel a job", description = "A queued job is cancelled at once (200); a running one stops at its next safe point (202), a train job after a last checkpoint.")
+    @Problems({"job-not-found", "job-not-cancellable"})
     @PostMapping("/{id}/cancel")
     ResponseEntity<JobView> cancel(Caller caller, @PathVariable UUID id) {
         return switch (submissions.cancel(caller, id)) {
@@ -119,12 +148,16 @@ class JobController {
         };
     }
 
+    @Operation(operationId = "followJob", summary = "Follow a job as Server-Sent Events", description = "Server-Sent Events (event: job) with the job as JSON each time it changes, until it ends; the stream ends too if the key is revoked.")
+    @Problems({"job-not-found"})
     @GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter events(Caller caller, @PathVariable UUID id) {
         return events.stream(find(caller, id), caller.apiKeyId());
     }
 
     /** Downloads go through here (and into the audit log), then on to a short-lived presigned URL. */
+    @Operation(operationId = "downloadResult", summary = "Download a result file", description = "Audited, then a 303 to a presigned URL of the file, valid for doppel.storage.presign-ttl.", responses = @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "303", description = "See Other: a short-lived presigned URL of the file", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Location", description = "Where the file is, for a few minutes", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string"))))
+    @Problems({"job-not-found", "result-not-available", "result-deleted", "result-file-not-found"})
     @GetMapping("/{id}/result/{name}")
     ResponseEntity<Void> download(Caller caller, @PathVariable UUID id, @PathVariable String name) {
         JobRecord job = find(caller, id);
@@ -145,6 +178,8 @@ class JobController {
                 "Job " + id + " has no result file named '" + name + "'.");
     }
 
+    @Operation(operationId = "downloadJobPreview", summary = "Download a job preview", description = "A 303 to the job's latest preview image (a train job's preview grid).", responses = @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "303", description = "See Other: a short-lived presigned URL of the file", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Location", description = "Where the file is, for a few minutes", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string"))))
+    @Problems({"job-not-found", "preview-not-found"})
     @GetMapping("/{id}/previews/{name}")
     ResponseEntity<Void> preview(Caller caller, @PathVariable UUID id, @PathVariable String name) {
         JobRecord job = find(caller, id);

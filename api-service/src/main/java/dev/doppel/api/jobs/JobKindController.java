@@ -1,5 +1,7 @@
 package dev.doppel.api.jobs;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -7,6 +9,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The kinds of job this API takes, so clients and the console need no list of their own. */
+@Tag(name = "Jobs")
 @RestController
 @RequestMapping("/api/v1/job-kinds")
 class JobKindController {
@@ -20,6 +23,7 @@ class JobKindController {
         this.types = types;
     }
 
+    @Operation(operationId = "listJobKinds", summary = "List the job kinds", description = "The kinds of job this API takes, each with a sentence on what it does; the parameters are described per kind in the README.")
     @GetMapping
     List<JobKindView> list() {
         return types.all().stream().map(type -> new JobKindView(type.kind().name(), type.description())).toList();

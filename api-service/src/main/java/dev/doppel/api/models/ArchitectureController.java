@@ -1,5 +1,7 @@
 package dev.doppel.api.models;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 
 import dev.doppel.model.families.ModelArchitecture;
@@ -9,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The architectures a train job may name, each with the engines that run it and the face sets it takes. */
+@Tag(name = "Models", description = "Architectures, trained models, their losses, previews and checkpoints.")
 @RestController
 @RequestMapping("/api/v1/architectures")
 class ArchitectureController {
@@ -35,6 +38,7 @@ class ArchitectureController {
         this.architectures = architectures;
     }
 
+    @Operation(operationId = "listArchitectures", summary = "List the architectures a train job may name", description = "What a train job may name: each architecture's family, face set parameters, named losses, engines, resolutions and GAN refinement.")
     @GetMapping
     List<ArchitectureView> list() {
         return architectures.all().stream().map(architecture -> ArchitectureView.of(architecture, architectures)).toList();

@@ -1,5 +1,8 @@
 package dev.doppel.api.models;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import dev.doppel.api.system.Problems;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
+@Tag(name = "Models")
 @RestController
 @RequestMapping("/api/v1/models")
 class ModelController {
@@ -57,16 +61,21 @@ class ModelController {
         this.audit = audit;
     }
 
+    @Operation(operationId = "listModels", summary = "List models", description = "Models, one per train job and readable while it trains: architecture, engine, face sets by role, iteration, latest losses, speed.")
     @GetMapping
     List<ModelView> list(Caller caller) {
         return models.list(caller).stream().map(ModelView::of).toList();
     }
 
+    @Operation(operationId = "getModel", summary = "Get a model", description = "One model with its options, iteration, named losses, best loss and links to its preview and checkpoints.")
+    @Problems({"model-not-found"})
     @GetMapping("/{id}")
     ModelView get(Caller caller, @PathVariable UUID id) {
         return ModelView.of(models.get(caller, id));
     }
 
+    @Operation(operationId = "getModelLosses", summary = "Get a model's loss history", description = "The loss history as {iteration, losses}, in the architecture's order, evenly thinned to at most `points` points.")
+    @Problems({"model-not-found"})
     @GetMapping("/{id}/losses")
     List<Models.Loss> losses(Caller caller, @PathVariable UUID id, @RequestParam(defaultValue = "500") int points) {
         if (points < 2 || points > 5000) {
@@ -75,6 +84,8 @@ class ModelController {
         return models.losses(caller, id, points);
     }
 
+    @Operation(operationId = "downloadModelPreview", summary = "Download a model's latest preview grid", description = "A 303 to the model's latest preview grid (what its columns show depends on the family).", responses = @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "303", description = "See Other: a short-lived presigned URL of the file", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Location", description = "Where the file is, for a few minutes", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string"))))
+    @Problems({"model-not-found", "model-preview-not-ready"})
     @GetMapping("/{id}/preview")
     ResponseEntity<Void> preview(Caller caller, @PathVariable UUID id) {
         Models.Model model = models.get(caller, id);
@@ -85,6 +96,8 @@ class ModelController {
     }
 
     /** A checkpoint is the whole model (weights and optimiser state); downloads are audited. */
+    @Operation(operationId = "downloadCheckpoint", summary = "Download a model's checkpoint", description = "Audited, then a 303 to the latest or best checkpoint: weights, optimiser state and manifest, zipped.", responses = @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "303", description = "See Other: a short-lived presigned URL of the file", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Location", description = "Where the file is, for a few minutes", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string"))))
+    @Problems({"model-not-found", "model-checkpoint-not-ready"})
     @GetMapping("/{id}/checkpoint")
     ResponseEntity<Void> checkpoint(Caller caller, @PathVariable UUID id, @RequestParam(defaultValue = "latest") String which) {
         Models.Model model = models.get(caller, id);

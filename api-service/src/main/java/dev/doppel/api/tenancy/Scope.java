@@ -5,8 +5,10 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** What a key may do: read (GET), submit (everything else), admin (its tenant's keys; the operator's also tenants). */
+@Schema(enumAsRef = true, description = "What a key may do: read (GET), submit (everything else), admin (keys, and tenants for the operator)")
 public enum Scope {
     READ, SUBMIT, ADMIN;
 
