@@ -14,7 +14,11 @@ import dev.doppel.model.jobs.JobRecord;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A job as clients see it: no lease owners, no object keys; results are links to the API. */
+/**
+ * A job as clients see it: no lease owners, no object keys; results are links to the API.
+ * {@code dataDeletedAt}: when what the job made and measured was deleted (with its face set, or on
+ * request, or by retention); the job itself stays in the list.
+ */
 record JobView(
         UUID id,
         String kind,
@@ -35,6 +39,7 @@ record JobView(
         Instant startedAt,
         Instant finishedAt,
         Instant updatedAt,
+        Instant dataDeletedAt,
         Map<String, String> links) {
 
     static JobView of(JobRecord job, JsonMapper json) {
@@ -48,7 +53,7 @@ record JobView(
         return new JobView(job.id(), job.kind().name(), job.route().key(), job.state().name(), job.stage(), job.progress(),
                 job.etaSeconds(), job.attempt(), job.maxAttempts(), job.cancelRequested(),
                 json.readTree(job.parametersJson()), json.readTree(job.metricsJson()), previews(job, json, self),
-                error(job), result(job, json, self), job.createdAt(), job.startedAt(), job.finishedAt(), job.updatedAt(), links);
+                error(job), result(job, json, self), job.createdAt(), job.startedAt(), job.finishedAt(), job.updatedAt(), job.dataDeletedAt(), links);
     }
 
     private static Map<String, Object> error(JobRecord job) {

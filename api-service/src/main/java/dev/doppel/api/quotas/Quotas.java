@@ -25,6 +25,18 @@ public class Quotas {
     record Limits(int activeJobs, int submissionsPerMinute, long storedBytes) {
     }
 
+    /** One limit and how much of it is in use; a limit of 0 is none. */
+    public record Usage(long limit, long used) {
+    }
+
+    /** A tenant's limits and use, as it sees them. */
+    public record Standing(Usage activeJobs, Usage submissionsPerMinute, Usage storedBytes) {
+    }
+
+    /** What the operator sets for one tenant; a null field falls back to doppel.quotas.* again. */
+    public record Overrides(Integer activeJobs, Integer submissionsPerMinute, Long storedBytes) {
+    }
+
     private final JdbcClient jdbc;
     private final QuotaProperties defaults;
 
@@ -73,6 +85,32 @@ public class Quotas {
         }
     }
 
+    public Standing standing(Caller caller) {
+        UUID tenant = caller.tenantId();
+        Limits limits = read(tenant);
+        long active = jdbc.sql("select count(*) from jobs where tenant_id = :t and state in ('QUEUED', 'RUNNING')")
+                .param("t", tenant).query(Long.class).single();
+        long lastMinute = jdbc.sql("select count(*) from jobs where tenant_id = :t and created_at > now() - interval '60 seconds'")
+                .param("t", tenant).query(Long.class).single();
+        return new Standing(new Usage(limits.activeJobs(), active), new Usage(limits.submissionsPerMinute(), lastMinute),
+                new Usage(limits.storedBytes(), storedBytes(tenant)));
+    }
+
+    /** The operator's overrides for {@code tenant}; answers false when there is no such tenant. */
+    public boolean override(UUID tenant, Overrides overrides) {
+        if (jdbc.sql("select 1 from tenants where id = :t").param("t", tenant).query(Integer.class).optional().isEmpty()) {
+            return false;
+        }
+        jdbc.sql("""
+                insert into tenant_quotas (tenant_id, active_jobs, submissions_per_minute, stored_bytes)
+                values (:t, :active, :rate, :bytes)
+                on conflict (tenant_id) do update set active_jobs = excluded.active_jobs,
+                    submissions_per_minute = excluded.submissions_per_minute, stored_bytes = excluded.stored_bytes, updated_at = now()
+                """).param("t", tenant).param("active", overrides.activeJobs()).param("rate", overrides.submissionsPerMinute())
+                .param("bytes", overrides.storedBytes()).update();
+        return true;
+    }
+
     /** Uploads plus the files of job results, as the rows record them. */
     long storedBytes(UUID tenant) {
         return jdbc.sql("""
@@ -84,6 +122,10 @@ public class Quotas {
 
     private Limits lockAndRead(UUID tenant) {
         jdbc.sql("select id from tenants where id = :t for update").param("t", tenant).query(UUID.class).single();
+        return read(tenant);
+    }
+
+    private Limits read(UUID tenant) {
         return jdbc.sql("select active_jobs, submissions_per_minute, stored_bytes from tenant_quotas where tenant_id = :t")
                 .param("t", tenant)
                 .query((rs, n) -> new Limits(orDefault(rs.getObject(1, Integer.class), defaults.activeJobs()),

@@ -31,6 +31,7 @@ public final class ProblemTypes {
         add("model-not-found", HttpStatus.NOT_FOUND, "Model not found");
         add("upload-not-found", HttpStatus.NOT_FOUND, "Upload not found");
         add("key-not-found", HttpStatus.NOT_FOUND, "Key not found");
+        add("tenant-not-found", HttpStatus.NOT_FOUND, "Tenant not found");
         add("result-file-not-found", HttpStatus.NOT_FOUND, "Result file not found");
         add("preview-not-found", HttpStatus.NOT_FOUND, "Preview not found");
         add("model-preview-not-ready", HttpStatus.CONFLICT, "Not ready yet");

@@ -283,7 +283,8 @@ public class JobLedger {
                 instant(rs, "created_at"),
                 instant(rs, "started_at"),
                 instant(rs, "finished_at"),
-                instant(rs, "updated_at"));
+                instant(rs, "updated_at"),
+                instant(rs, "data_deleted_at"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

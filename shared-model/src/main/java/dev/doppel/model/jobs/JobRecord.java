@@ -24,7 +24,8 @@ public record JobRecord(
         Instant createdAt,
         Instant startedAt,
         Instant finishedAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Instant dataDeletedAt) {
 
     public JobKind kind() {
         return route.kind();

@@ -42,6 +42,7 @@ class DeletionIT {
         JsonNode convertJob = tenant.api().get("/api/v1/jobs/" + convert).json();
         assertThat(convertJob.path("state").asString()).as("the ledger keeps that the job ran").isEqualTo("SUCCEEDED");
         assertThat(convertJob.path("metrics").isEmpty()).as("but not what it measured of the faces").isTrue();
+        assertThat(convertJob.path("dataDeletedAt").isNull()).as("and says when that went").isFalse();
         tenant.api().get("/api/v1/jobs/" + convert + "/result/swap.jpg").problem(410, "result-deleted");
         assertThat(store.list(StorageKeys.faceSetPrefix(tenant.id(), people.faceSetA()))).isEmpty();
         assertThat(store.list(StorageKeys.jobPrefix(tenant.id(), model))).isEmpty();

@@ -84,6 +84,29 @@ class QuotasIT {
         tenant.api().uploadOk(faceSet, TestMedia.portrait("second.jpg"));
     }
 
+    @Test
+    void theOperatorSetsATenantsLimitsAndTheTenantSeesThemWithItsUse() throws Exception {
+        String key = ApiKeys.newKey();
+        Caller caller = doppel.bean(ApiKeys.class).register("Quota set " + UUID.randomUUID(), "test", key);
+        ApiClient tenant = doppel.api.withKey(key);
+        assertThat(tenant.get("/api/v1/quotas").json().path("activeJobs").path("limit").asLong()).as("none by default").isZero();
+
+        ApiClient.Response set = doppel.api.put("/api/v1/tenants/" + caller.tenantId() + "/quotas", Map.of("activeJobs", 3, "storedBytes", 1_000_000));
+        assertThat(set.status()).isEqualTo(200);
+        UUID faceSet = tenant.createFaceSet("Counted");
+        tenant.uploadOk(faceSet, TestMedia.portrait("counted.jpg"));
+        var standing = tenant.get("/api/v1/quotas").json();
+        assertThat(standing.path("activeJobs").path("limit").asLong()).isEqualTo(3);
+        assertThat(standing.path("submissionsPerMinute").path("limit").asLong()).as("left to the installation's").isZero();
+        assertThat(standing.path("storedBytes").path("limit").asLong()).isEqualTo(1_000_000);
+        assertThat(standing.path("storedBytes").path("used").asLong()).isEqualTo(TestMedia.portrait("counted.jpg").bytes().length);
+
+        tenant.put("/api/v1/tenants/" + caller.tenantId() + "/quotas", Map.of("activeJobs", 100)).problem(403, "not-operator");
+        doppel.api.put("/api/v1/tenants/" + UUID.randomUUID() + "/quotas", Map.of()).problem(404, "tenant-not-found");
+        assertThat(jdbc.sql("select count(*) from audit_log where action = 'tenant.quotas-set' and subject_id = :t")
+                .param("t", caller.tenantId().toString()).query(Long.class).single()).isEqualTo(1);
+    }
+
     private record Tenant(Caller caller, ApiClient api) {
 
         UUID id() {

@@ -108,6 +108,6 @@ class JobMetricsTest {
     private static JobRecord record(JobState state, int attempt) {
         Instant now = Instant.now();
         return new JobRecord(UUID.randomUUID(), UUID.randomUUID(), JobRoute.of(TRAIN, "samediff"), state, "{}", null, 0, null, "{}", "[]", null, null, null,
-                attempt, 3, false, now, now, null, now);
+                attempt, 3, false, now, now, null, now, null);
     }
 }
