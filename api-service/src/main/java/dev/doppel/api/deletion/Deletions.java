@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import dev.doppel.api.audit.AuditLog;
 import dev.doppel.api.system.ApiProblem;
 import dev.doppel.api.tenancy.Caller;
+import dev.doppel.model.jobs.CancelOutcome;
 import dev.doppel.model.jobs.JobLedger;
 import dev.doppel.model.storage.StorageKeys;
 import org.springframework.http.HttpStatus;
@@ -287,9 +288,9 @@ public class Deletions {
 
     /** Cancels every queued or running job among those affected; answers those still running (stopping at their next safe point). */
     private List<AffectedJobs.Job> cancelActive(UUID tenantId, List<UUID> references) {
-        List<AffectedJobs.Job> active = affectedJobs.of(tenantId, references).stream().filter(AffectedJobs.Job::active).toList();
-        active.forEach(job -> ledger.requestCancel(tenantId, job.id()));
-        return affectedJobs.of(tenantId, references).stream().filter(AffectedJobs.Job::active).toList();
+        // A queued job is cancelled on the spot; only a running one is left to stop at its next safe point.
+        return affectedJobs.of(tenantId, references).stream().filter(AffectedJobs.Job::active)
+                .filter(job -> ledger.requestCancel(tenantId, job.id()) == CancelOutcome.CANCEL_REQUESTED).toList();
     }
 
     private List<AffectedJobs.Job> jobsOfKind(UUID tenantId, UUID faceSetId, String kind) {

@@ -2,9 +2,8 @@ package dev.doppel.api.tenancy;
 
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import dev.doppel.api.system.Sha256;
@@ -27,20 +26,27 @@ public class ApiKeys {
         this.jdbc = jdbc;
     }
 
-    /** The key's caller, if it is known and not revoked; notes its use (at most once a minute, to spare the database). */
+    /**
+     * The key's caller, if it is known and not revoked. Its use is noted at most once a minute: every
+     * request runs this, and only the one that finds the note stale pays for a write.
+     */
     public Optional<Caller> authenticate(String key) {
-        Optional<Caller> caller = jdbc.sql("""
-                select k.id, k.tenant_id, k.scopes, t.operator from api_keys k join tenants t on t.id = k.tenant_id
+        Optional<Authenticated> found = jdbc.sql("""
+                select k.id, k.tenant_id, k.scopes, t.operator,
+                       k.last_used_at is null or k.last_used_at < now() - interval '1 minute' as stale
+                from api_keys k join tenants t on t.id = k.tenant_id
                 where k.key_hash = :hash and k.revoked_at is null
                 """)
                 .param("hash", hash(key))
-                .query((rs, n) -> new Caller(rs.getObject("tenant_id", UUID.class), rs.getObject("id", UUID.class),
-                        scopes((String[]) rs.getArray("scopes").getArray()), rs.getBoolean("operator")))
+                .query((rs, n) -> new Authenticated(new Caller(rs.getObject("tenant_id", UUID.class), rs.getObject("id", UUID.class),
+                        Scope.setOf(List.of((String[]) rs.getArray("scopes").getArray())), rs.getBoolean("operator")), rs.getBoolean("stale")))
                 .optional();
-        caller.ifPresent(found -> jdbc.sql("update api_keys set last_used_at = now() where id = :id"
-                        + " and (last_used_at is null or last_used_at < now() - interval '1 minute')")
-                .param("id", found.apiKeyId()).update());
-        return caller;
+        found.filter(Authenticated::useNoteStale).ifPresent(stale -> jdbc.sql("update api_keys set last_used_at = now() where id = :id")
+                .param("id", stale.caller().apiKeyId()).update());
+        return found.map(Authenticated::caller);
+    }
+
+    private record Authenticated(Caller caller, boolean useNoteStale) {
     }
 
     /** Whether a key still works: long-lived streams ask again as they go, so a revoked key stops at once. */
@@ -54,13 +60,6 @@ public class ApiKeys {
         jdbc.sql("update tenants set operator = true where id = :id and not operator").param("id", tenantId).update();
     }
 
-    private static Set<Scope> scopes(String[] labels) {
-        Set<Scope> scopes = EnumSet.noneOf(Scope.class);
-        for (String label : labels) {
-            scopes.add(Scope.parse(label));
-        }
-        return scopes;
-    }
 
     /** Creates the tenant when missing and registers {@code key} for it; returns the caller it maps to. */
     @Transactional

@@ -1,6 +1,5 @@
 package dev.doppel.api.tenancy;
 
-import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
@@ -12,7 +11,7 @@ import java.util.UUID;
 public record Caller(UUID tenantId, UUID apiKeyId, Set<Scope> scopes, boolean operator) {
 
     public Caller {
-        scopes = Collections.unmodifiableSet(scopes.isEmpty() ? EnumSet.noneOf(Scope.class) : EnumSet.copyOf(scopes));
+        scopes = Scope.normalised(scopes);
     }
 
     /** A caller with every scope of its own tenant: the sweeps' and tests' own. */

@@ -25,7 +25,7 @@ public class KeyAdministration {
     public record Key(UUID id, String name, Set<Scope> scopes, Instant createdAt, Instant lastUsedAt, Instant revokedAt) {
 
         public Key {
-            scopes = java.util.Collections.unmodifiableSet(scopes.isEmpty() ? EnumSet.noneOf(Scope.class) : EnumSet.copyOf(scopes));
+            scopes = Scope.normalised(scopes);
         }
     }
 
@@ -49,7 +49,7 @@ public class KeyAdministration {
                 select id, name, scopes, created_at, last_used_at, revoked_at from api_keys
                 where tenant_id = :tenant order by created_at, id
                 """).param("tenant", caller.tenantId()).query((rs, n) -> new Key(rs.getObject("id", UUID.class), rs.getString("name"),
-                        scopes((String[]) rs.getArray("scopes").getArray()), rs.getTimestamp("created_at").toInstant(),
+                        Scope.setOf(List.of((String[]) rs.getArray("scopes").getArray())), rs.getTimestamp("created_at").toInstant(),
                         instant(rs.getTimestamp("last_used_at")), instant(rs.getTimestamp("revoked_at")))).list();
     }
 
@@ -130,13 +130,6 @@ public class KeyAdministration {
         return scopes.stream().sorted().map(Scope::label).toList();
     }
 
-    private static Set<Scope> scopes(String[] labels) {
-        Set<Scope> scopes = EnumSet.noneOf(Scope.class);
-        for (String label : labels) {
-            scopes.add(Scope.parse(label));
-        }
-        return scopes;
-    }
 
     private static Instant instant(java.sql.Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();

@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.doppel.api.system.Problems;
 import java.net.URI;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -80,14 +79,10 @@ class KeyController {
     }
 
     private static Set<Scope> scopes(List<String> labels) {
-        Set<Scope> scopes = EnumSet.noneOf(Scope.class);
-        for (String label : labels) {
-            try {
-                scopes.add(Scope.parse(label));
-            } catch (IllegalArgumentException e) {
-                throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-scope", "Invalid scope", e.getMessage());
-            }
+        try {
+            return Scope.setOf(labels);
+        } catch (IllegalArgumentException e) {
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-scope", "Invalid scope", e.getMessage());
         }
-        return scopes;
     }
 }

@@ -1,7 +1,11 @@
 package dev.doppel.api.tenancy;
 
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -15,6 +19,17 @@ public enum Scope {
     @JsonValue
     public String label() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The scopes named, in declaration order, unmodifiable: how every caller and key holds them. */
+    public static Set<Scope> setOf(Collection<String> labels) {
+        EnumSet<Scope> scopes = EnumSet.noneOf(Scope.class);
+        labels.forEach(label -> scopes.add(parse(label)));
+        return Collections.unmodifiableSet(scopes);
+    }
+
+    public static Set<Scope> normalised(Set<Scope> scopes) {
+        return Collections.unmodifiableSet(scopes.isEmpty() ? EnumSet.noneOf(Scope.class) : EnumSet.copyOf(scopes));
     }
 
     /** @throws IllegalArgumentException naming the valid scopes */

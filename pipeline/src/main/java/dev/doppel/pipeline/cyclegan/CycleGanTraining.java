@@ -34,6 +34,9 @@ public final class CycleGanTraining implements TrainingRecipe {
         if (!(model instanceof CycleGanModel cycleGan)) {
             throw new IllegalArgumentException("a " + model.getClass().getSimpleName() + " is not a CycleGAN model");
         }
+        if (plan.refinement() != null) {
+            throw new IllegalArgumentException("CycleGAN is adversarial throughout: it takes no GAN refinement");
+        }
         List<TrainingFace> a = FacesByRole.require(faces, "A", "CycleGAN");
         List<TrainingFace> b = FacesByRole.require(faces, "B", "CycleGAN");
         FaceSampler samplerA = new FaceSampler(a, cycleGan.resolution(), plan.seed());

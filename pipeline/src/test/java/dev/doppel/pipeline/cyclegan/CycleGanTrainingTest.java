@@ -75,6 +75,11 @@ class CycleGanTrainingTest {
             assertThat(new CycleGanTraining().family()).isEqualTo("cyclegan");
             assertThatThrownBy(() -> new CycleGanTraining().open(model, Map.of("A", SyntheticFaces.personA(1, 64, 1)), new TrainingPlan(BATCH, 1000, 1)))
                     .hasMessageContaining("role B");
+            Map<String, List<dev.doppel.pipeline.train.TrainingFace>> both = Map.of("A", SyntheticFaces.personA(1, 64, 1),
+                    "B", SyntheticFaces.personB(1, 64, 2));
+            assertThatThrownBy(() -> new CycleGanTraining().open(model, both,
+                    new TrainingPlan(BATCH, 1000, 1, dev.doppel.pipeline.family.GanRefinement.defaults(0, 64))))
+                    .as("a recipe that cannot refine refuses a plan that asks").hasMessageContaining("no GAN refinement");
         }
     }
 

@@ -6,8 +6,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.doppel.api.deletion.Deletions;
-import dev.doppel.api.tenancy.ApiKeys;
-import dev.doppel.api.tenancy.Caller;
 import dev.doppel.model.storage.ObjectStore;
 import dev.doppel.model.storage.StorageKeys;
 import org.junit.jupiter.api.Test;
@@ -28,7 +26,7 @@ class DeletionIT {
 
     @Test
     void deletingAFaceSetTakesItsModelsAndResultsAndLeavesNothingInTheStore() throws Exception {
-        Tenant tenant = tenant("Deletion cascade");
+        Tenant tenant = doppel.newTenant("Deletion cascade");
         TwoPeople people = TwoPeople.extracted(tenant.api(), "Cascade");
         UUID model = trainTiny(tenant.api(), people);
         UUID convert = convert(tenant.api(), model, people.photo());
@@ -67,7 +65,7 @@ class DeletionIT {
 
     @Test
     void aFaceSetInUseIsHiddenAtOnceAndDeletedWhenItsJobHasStopped() throws Exception {
-        Tenant tenant = tenant("Deletion wait");
+        Tenant tenant = doppel.newTenant("Deletion wait");
         UUID faceSet = tenant.api().createFaceSet("Busy");
         tenant.api().uploadOk(faceSet, TestMedia.portrait("busy.jpg"));
         UUID job = SteppingJobs.submit(doppel, tenant.caller(), "{\"steps\":600,\"stepMillis\":100,\"faceSetId\":\"" + faceSet + "\"}");
@@ -93,7 +91,7 @@ class DeletionIT {
 
     @Test
     void oneUploadOneModelOrOneResultGoesAloneAndNotWhileAJobUsesIt() throws Exception {
-        Tenant tenant = tenant("Deletion single");
+        Tenant tenant = doppel.newTenant("Deletion single");
         TwoPeople people = TwoPeople.extracted(tenant.api(), "Single");
         UUID model = trainTiny(tenant.api(), people);
         UUID convert = convert(tenant.api(), model, people.photo());
@@ -124,7 +122,7 @@ class DeletionIT {
 
     @Test
     void retentionExpiresOldResultsAndUploadsAndKeepsModels() throws Exception {
-        Tenant tenant = tenant("Retention");
+        Tenant tenant = doppel.newTenant("Retention");
         TwoPeople people = TwoPeople.extracted(tenant.api(), "Old");
         UUID model = trainTiny(tenant.api(), people);
         UUID convert = convert(tenant.api(), model, people.photo());
@@ -146,17 +144,7 @@ class DeletionIT {
         assertThat(doppel.bean(Deletions.class).expire(fiveDaysAgo, fiveDaysAgo)).as("nothing twice").isZero();
     }
 
-    private record Tenant(Caller caller, ApiClient api) {
 
-        UUID id() {
-            return caller.tenantId();
-        }
-    }
-
-    private Tenant tenant(String name) {
-        String key = ApiKeys.newKey();
-        return new Tenant(doppel.bean(ApiKeys.class).register(name + " " + UUID.randomUUID(), "test", key), doppel.api.withKey(key));
-    }
 
     private static void deleted(ApiClient api, String path) {
         ApiClient.Response response = api.delete(path);

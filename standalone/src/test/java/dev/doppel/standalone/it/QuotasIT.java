@@ -3,7 +3,6 @@ package dev.doppel.standalone.it;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.doppel.api.tenancy.ApiKeys;
 import dev.doppel.api.tenancy.Caller;
 import dev.doppel.model.storage.ObjectStore;
 import dev.doppel.model.storage.StorageKeys;
@@ -86,9 +85,9 @@ class QuotasIT {
 
     @Test
     void theOperatorSetsATenantsLimitsAndTheTenantSeesThemWithItsUse() throws Exception {
-        String key = ApiKeys.newKey();
-        Caller caller = doppel.bean(ApiKeys.class).register("Quota set " + UUID.randomUUID(), "test", key);
-        ApiClient tenant = doppel.api.withKey(key);
+        Tenant quoted = doppel.newTenant("Quota set");
+        Caller caller = quoted.caller();
+        ApiClient tenant = quoted.api();
         assertThat(tenant.get("/api/v1/quotas").json().path("activeJobs").path("limit").asLong()).as("none by default").isZero();
 
         ApiClient.Response set = doppel.api.put("/api/v1/tenants/" + caller.tenantId() + "/quotas", Map.of("activeJobs", 3, "storedBytes", 1_000_000));
@@ -107,19 +106,12 @@ class QuotasIT {
                 .param("t", caller.tenantId().toString()).query(Long.class).single()).isEqualTo(1);
     }
 
-    private record Tenant(Caller caller, ApiClient api) {
-
-        UUID id() {
-            return caller.tenantId();
-        }
-    }
 
     private Tenant tenant(String name, String quota, long limit) {
-        String key = ApiKeys.newKey();
-        Caller caller = doppel.bean(ApiKeys.class).register(name + " " + UUID.randomUUID(), "test", key);
-        jdbc.sql("insert into tenant_quotas (tenant_id, " + quota + ") values (:t, :limit)").param("t", caller.tenantId()).param("limit", limit)
+        Tenant tenant = doppel.newTenant(name);
+        jdbc.sql("insert into tenant_quotas (tenant_id, " + quota + ") values (:t, :limit)").param("t", tenant.id()).param("limit", limit)
                 .update();
-        return new Tenant(caller, doppel.api.withKey(key));
+        return tenant;
     }
 
     private static ApiClient.Response submitExtract(Tenant tenant, UUID faceSet) {

@@ -71,9 +71,13 @@ final class RunningDoppel {
 
     /** A client for a second tenant, with its own key. */
     ApiClient otherTenant(String name) {
+        return newTenant(name).api();
+    }
+
+    /** A tenant of the caller's own, so what it stores can be counted to the last object; the name gets a unique suffix. */
+    Tenant newTenant(String name) {
         String key = ApiKeys.newKey();
-        context.getBean(ApiKeys.class).register(name, "test", key);
-        return api.withKey(key);
+        return new Tenant(context.getBean(ApiKeys.class).register(name + " " + UUID.randomUUID(), "test", key), api.withKey(key));
     }
 
     <T> T bean(Class<T> type) {
