@@ -1,5 +1,7 @@
 package dev.doppel.pipeline.cyclegan;
 
+import dev.doppel.pipeline.gan.Layers;
+import dev.doppel.pipeline.gan.PatchDiscriminator;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -63,7 +65,7 @@ final class CycleGanGraph {
         SameDiff sd = SameDiff.create();
         Layers layers = new Layers(sd, options.settings().seed());
         ResnetGenerator generator = new ResnetGenerator(layers, options);
-        PatchDiscriminator discriminator = new PatchDiscriminator(layers, options);
+        PatchDiscriminator discriminator = new PatchDiscriminator(layers, options.discriminatorWidth(), 3);
         int r = options.settings().resolution();
 
         SDVariable realA = sd.placeHolder(FACES_A, DataType.FLOAT, -1, 3, r, r).mul(2).sub(1);

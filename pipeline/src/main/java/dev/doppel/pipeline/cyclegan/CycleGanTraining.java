@@ -14,7 +14,7 @@ import dev.doppel.pipeline.train.TrainingFace;
 
 /**
  * How the CycleGAN family trains: each step draws a batch of A's faces and one of B's, unpaired,
- * lightly augmented ({@link FaceSampler#LIGHT}), and runs one generator and one discriminator step.
+ * lightly augmented ({@link dev.doppel.pipeline.train.Augmentation#LIGHT}), and runs one generator and one discriminator step.
  * The reference trains with batch size 1; the caller's batch size is used as given. The learning
  * rate follows the reference's schedule over the job's iterations ({@link LearningRateSchedule}).
  */

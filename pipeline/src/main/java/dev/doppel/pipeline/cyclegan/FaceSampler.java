@@ -5,23 +5,16 @@ import java.util.Random;
 
 import dev.doppel.pipeline.family.FaceBatch;
 import dev.doppel.pipeline.train.Augmentation;
-import dev.doppel.pipeline.train.LabJitter;
 import dev.doppel.pipeline.train.ShuffledOrder;
 import dev.doppel.pipeline.train.TrainingFace;
 
 /**
  * Batches of one face set for CycleGAN: faces drawn in shuffled passes (each once per pass), each
- * lightly moved and mirrored half the time. Nothing is warped and no colour is jittered: the
+ * lightly moved and mirrored half the time ({@link Augmentation#LIGHT}). Nothing is warped and no colour is jittered: the
  * discriminators learn what a real face of the set looks like, colour and all, and the
  * generators must make exactly that.
  */
 final class FaceSampler {
-
-    /**
-     * About what the reference's resize to 286 and random 256 crop does (a shift of up to 5 %, a
-     * slight zoom), plus its horizontal flip; no rotation and no colour change.
-     */
-    static final Augmentation LIGHT = new Augmentation(0, 0.05, 0.05, 0.5, new LabJitter(0, 0));
 
     private final List<TrainingFace> faces;
     private final int resolution;
@@ -42,7 +35,7 @@ final class FaceSampler {
         int plane = 3 * resolution * resolution;
         float[] pixels = new float[count * plane];
         for (int n = 0; n < count; n++) {
-            float[] face = LIGHT.apply(faces.get(order.next()), random).rgb().values();
+            float[] face = Augmentation.LIGHT.apply(faces.get(order.next()), random).rgb().values();
             System.arraycopy(face, 0, pixels, n * plane, plane);
         }
         return new FaceBatch(count, resolution, pixels);

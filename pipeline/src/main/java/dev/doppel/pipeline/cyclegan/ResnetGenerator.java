@@ -1,5 +1,6 @@
 package dev.doppel.pipeline.cyclegan;
 
+import dev.doppel.pipeline.gan.Layers;
 import org.nd4j.autodiff.samediff.SDVariable;
 
 /**

@@ -1,5 +1,7 @@
 package dev.doppel.pipeline.cyclegan;
 
+import dev.doppel.pipeline.gan.AdamGroup;
+import dev.doppel.pipeline.gan.TensorFile;
 import static dev.doppel.pipeline.cyclegan.CycleGanGraph.*;
 
 import java.io.IOException;

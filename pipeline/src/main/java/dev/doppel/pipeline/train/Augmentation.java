@@ -16,6 +16,13 @@ public record Augmentation(double rotationDegrees, double zoom, double shift, do
 
     public static final Augmentation FACESWAP = new Augmentation(10, 0.05, 0.05, 0.5, LabJitter.FACESWAP);
 
+    /**
+     * For GANs, whose discriminators learn what a real face looks like, colour and all: about what
+     * pix2pix and CycleGAN's resize to 286 and random 256 crop do (a shift of up to 5 %, a slight
+     * zoom), plus their horizontal flip; no rotation and no colour change.
+     */
+    public static final Augmentation LIGHT = new Augmentation(0, 0.05, 0.05, 0.5, new LabJitter(0, 0));
+
     /** The face, augmented, at its own size: RGB and mask planes in [0, 1], landmarks moved with them. */
     public record AugmentedFace(PlanarImage rgb, PlanarImage mask, LandmarkSet landmarks) {
     }

@@ -1,5 +1,7 @@
 package dev.doppel.pipeline.cyclegan;
 
+import dev.doppel.pipeline.gan.Layers;
+import dev.doppel.pipeline.gan.PatchDiscriminator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -100,7 +102,7 @@ class CycleGanLayersTest {
         SameDiff sd = SameDiff.create();
         CycleGanOptions options = new CycleGanOptions(new ModelSettings(64, 0.0625, 2e-4, 1), 1, 0);
         SDVariable x = sd.placeHolder("x", DataType.FLOAT, -1, 3, 64, 64);
-        new PatchDiscriminator(new Layers(sd, 1), options).apply("D", x, false).rename("y");
+        new PatchDiscriminator(new Layers(sd, 1), options.discriminatorWidth(), 3).apply("D", x, false).rename("y");
 
         INDArray out = sd.output(Map.of("x", Nd4j.rand(DataType.FLOAT, 2, 3, 64, 64)), "y").get("y");
 

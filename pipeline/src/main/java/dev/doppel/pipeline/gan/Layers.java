@@ -1,4 +1,4 @@
-package dev.doppel.pipeline.cyclegan;
+package dev.doppel.pipeline.gan;
 
 import java.util.Random;
 
@@ -11,27 +11,28 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 
 /**
- * The pieces both CycleGAN networks are made of, as SameDiff ops on NCHW tensors. Filters are
+ * The pieces Doppel's GANs (CycleGAN, pix2pix) are made of, as SameDiff ops on NCHW tensors. Filters are
  * ND4J's default YXIO ([kH, kW, in, out]), as in {@code swap.OriginalNetwork}: M2.1's conv2d_bp
- * rejects OIYX. Each weight is created on first use and found by name afterwards, so a generator
- * applied three times in the graph (translate, cycle back, identity) holds one set of weights.
+ * rejects OIYX. Each weight is created on first use and found by name afterwards, so a network
+ * applied several times in the graph (CycleGAN's translate, cycle back and identity; a
+ * discriminator on real and on fake) holds one set of weights.
  */
-final class Layers {
+public final class Layers {
 
     /** The reference's init_type "normal", gain 0.02: every conv weight N(0, 0.02), biases 0. */
-    static final double INIT_STD = 0.02;
+    public static final double INIT_STD = 0.02;
     /** PyTorch's InstanceNorm2d default. */
     static final double NORM_EPSILON = 1e-5;
 
     private final SameDiff sd;
     private final long seed;
 
-    Layers(SameDiff sd, long seed) {
+    public Layers(SameDiff sd, long seed) {
         this.sd = sd;
         this.seed = seed;
     }
 
-    SameDiff sd() {
+    public SameDiff sd() {
         return sd;
     }
 
@@ -41,7 +42,7 @@ final class Layers {
      * loss computed through this layer moves nothing of it (the discriminators inside the
      * generators' loss).
      */
-    SDVariable conv(String name, SDVariable x, int in, int out, int kernel, int stride, int pad, boolean frozen) {
+    public SDVariable conv(String name, SDVariable x, int in, int out, int kernel, int stride, int pad, boolean frozen) {
         SDVariable w = weight(name + "/W", kernel, kernel, in, out);
         SDVariable b = weight(name + "/b", out);
         if (frozen) {
@@ -61,7 +62,7 @@ final class Layers {
      * (biased variance, as PyTorch). SameDiff has no instance-norm op, so it is written out, and
      * autodiff derives its gradient.
      */
-    SDVariable instanceNorm(SDVariable x) {
+    public SDVariable instanceNorm(SDVariable x) {
         SDVariable centred = x.sub(sd.mean(x, true, 2, 3));
         SDVariable variance = sd.mean(sd.math().square(centred), true, 2, 3);
         return centred.mul(sd.math().rsqrt(variance.add(NORM_EPSILON)));
@@ -72,7 +73,7 @@ final class Layers {
      * {@code side} x {@code side} map. Built from one-pixel slices and a concat, whose gradients
      * ND4J has; its pad op's REFLECT gradient only slices the centre (mirrored pixels' gradient is lost).
      */
-    SDVariable reflectionPad(SDVariable x, int pad, int side) {
+    public SDVariable reflectionPad(SDVariable x, int pad, int side) {
         if (pad >= side) {
             throw new IllegalArgumentException("cannot reflect " + pad + " px of a " + side + " px map");
         }
@@ -96,7 +97,7 @@ final class Layers {
     }
 
     /** Nearest-neighbour x2, the upsampling half of the generator's up-convolutions. */
-    SDVariable upsample(SDVariable x) {
+    public SDVariable upsample(SDVariable x) {
         return sd.cnn().upsampling2d(x, 2, 2, true);
     }
 

@@ -1,4 +1,4 @@
-package dev.doppel.pipeline.cyclegan;
+package dev.doppel.pipeline.gan;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -17,11 +17,11 @@ import java.util.Map;
  * count, then per tensor its name, shape and values, little-endian. Plain enough to read without
  * ND4J, and exact, so a resumed model starts from the very numbers it stopped at.
  */
-final class TensorFile {
+public final class TensorFile {
 
     /** {@code shape} multiplies out to {@code values.length}. */
-    record Tensor(long[] shape, float[] values) {
-        Tensor {
+    public record Tensor(long[] shape, float[] values) {
+        public Tensor {
             long n = 1;
             for (long s : shape) {
                 n *= s;
@@ -38,7 +38,7 @@ final class TensorFile {
     private TensorFile() {
     }
 
-    static void write(Path file, Map<String, Tensor> tensors) throws IOException {
+    public static void write(Path file, Map<String, Tensor> tensors) throws IOException {
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 20))) {
             out.writeInt(MAGIC);
             out.writeInt(tensors.size());
@@ -61,7 +61,7 @@ final class TensorFile {
         }
     }
 
-    static Map<String, Tensor> read(Path file) throws IOException {
+    public static Map<String, Tensor> read(Path file) throws IOException {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 20))) {
             if (in.readInt() != MAGIC) {
                 throw new IOException(file.getFileName() + " is not a tensor file");

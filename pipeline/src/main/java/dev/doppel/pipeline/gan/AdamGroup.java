@@ -1,4 +1,4 @@
-package dev.doppel.pipeline.cyclegan;
+package dev.doppel.pipeline.gan;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +17,7 @@ import org.nd4j.linalg.learning.config.Adam;
  * discriminators): the group's gradients are laid end to end in one row, so one ND4J updater with
  * one state row (first moments, then second) steps them all, and saving the row saves the optimiser.
  */
-final class AdamGroup {
+public final class AdamGroup {
 
     /** The reference's Adam: beta1 0.5 (GAN practice since DCGAN), beta2 0.999, PyTorch's epsilon 1e-8. */
     static final double BETA1 = 0.5;
@@ -31,7 +31,7 @@ final class AdamGroup {
     private final GradientUpdater<?> updater;
 
     /** @param state a saved state row, or null for fresh (zero) moments */
-    AdamGroup(SameDiff sd, List<String> variables, double learningRate, INDArray state) {
+    public AdamGroup(SameDiff sd, List<String> variables, double learningRate, INDArray state) {
         this.variables = List.copyOf(variables);
         long n = 0;
         for (String name : variables) {
@@ -48,11 +48,11 @@ final class AdamGroup {
     }
 
     /** The step size from the next update on: the updater reads its config at every step. */
-    void learningRate(double rate) {
+    public void learningRate(double rate) {
         config.setLearningRate(rate);
     }
 
-    List<String> variables() {
+    public List<String> variables() {
         return variables;
     }
 
@@ -60,7 +60,7 @@ final class AdamGroup {
      * Applies one update: every variable of the group moves by Adam's step for its gradient, in
      * place, so the graph's next run sees it. {@code iteration} counts from 0 (Adam's bias correction).
      */
-    void step(SameDiff sd, Map<String, INDArray> gradients, long iteration) {
+    public void step(SameDiff sd, Map<String, INDArray> gradients, long iteration) {
         List<INDArray> ordered = new ArrayList<>(variables.size());
         for (String name : variables) {
             INDArray gradient = gradients.get(name);
@@ -81,7 +81,7 @@ final class AdamGroup {
     }
 
     /** The moments, as one row: what save writes and the constructor takes back. */
-    INDArray state() {
+    public INDArray state() {
         return state;
     }
 }

@@ -1,0 +1,62 @@
+package dev.doppel.pipeline.reenact;
+
+import java.util.List;
+import java.util.Random;
+
+import dev.doppel.pipeline.family.FaceBatch;
+import dev.doppel.pipeline.image.PlanarImage;
+import dev.doppel.pipeline.train.Augmentation;
+import dev.doppel.pipeline.train.ShuffledOrder;
+import dev.doppel.pipeline.train.TrainingFace;
+
+/**
+ * Training pairs of one face set: each face lightly moved and mirrored ({@link Augmentation#LIGHT}),
+ * and the sketch drawn from its landmarks as they were moved, so drawing and face stay in register.
+ * Faces come in shuffled passes, each once per pass.
+ */
+final class SketchSampler {
+
+    /** One batch: the sketches and, pair by pair, the faces they are drawings of. */
+    record Pairs(FaceBatch sketches, FaceBatch faces) {
+    }
+
+    private final List<TrainingFace> faces;
+    private final int resolution;
+    private final Random random;
+    private final ShuffledOrder order;
+
+    SketchSampler(List<TrainingFace> faces, int resolution, long seed) {
+        if (faces.isEmpty()) {
+            throw new IllegalArgumentException("no faces to train on");
+        }
+        this.faces = faces.stream().map(f -> f.resized(resolution)).toList();
+        this.resolution = resolution;
+        this.random = new Random(seed);
+        this.order = new ShuffledOrder(faces.size(), random);
+    }
+
+    Pairs next(int count) {
+        int plane = 3 * resolution * resolution;
+        float[] sketches = new float[count * plane];
+        float[] pixels = new float[count * plane];
+        for (int n = 0; n < count; n++) {
+            Augmentation.AugmentedFace face = Augmentation.LIGHT.apply(faces.get(order.next()), random);
+            System.arraycopy(face.rgb().values(), 0, pixels, n * plane, plane);
+            System.arraycopy(LandmarkSketch.planes(face.landmarks(), resolution).values(), 0, sketches, n * plane, plane);
+        }
+        return new Pairs(new FaceBatch(count, resolution, sketches), new FaceBatch(count, resolution, pixels));
+    }
+
+    /** The faces as they are, unaugmented, and their sketches: what validation and the preview show. */
+    static Pairs of(List<TrainingFace> faces, int resolution) {
+        int plane = 3 * resolution * resolution;
+        float[] sketches = new float[faces.size() * plane];
+        float[] pixels = new float[faces.size() * plane];
+        for (int n = 0; n < faces.size(); n++) {
+            TrainingFace face = faces.get(n).resized(resolution);
+            System.arraycopy(PlanarImage.rgb(face.crop()).values(), 0, pixels, n * plane, plane);
+            System.arraycopy(LandmarkSketch.planes(face.landmarksInCrop(), resolution).values(), 0, sketches, n * plane, plane);
+        }
+        return new Pairs(new FaceBatch(faces.size(), resolution, sketches), new FaceBatch(faces.size(), resolution, pixels));
+    }
+}
