@@ -3,6 +3,7 @@
 import { $, FINISHED, api, element, guarded, show, showProblem } from './common.js';
 import * as train from './train.js';
 import * as convert from './convert.js';
+import * as reenact from './reenact.js';
 import * as keys from './keys.js';
 
 let selectedFaceSet = null;
@@ -22,7 +23,7 @@ async function loadFaceSets() {
     return item;
   }));
   train.offerFaceSets(faceSets);
-  await Promise.all([convert.offerChoices(faceSets), train.offerModels()]);
+  await Promise.all([convert.offerChoices(faceSets), reenact.offerChoices(faceSets), train.offerModels()]);
 }
 
 async function selectFaceSet(id) {
@@ -184,8 +185,8 @@ function renderJob(job) {
   $('job-attempt').textContent = `attempt ${job.attempt} of ${job.maxAttempts}`;
   if (job.id !== renderedJob) {
     renderedJob = job.id;
-    // Train and convert jobs say what matters in their own views; their raw metrics stay a click away.
-    $('job-metrics-details').open = !['train', 'convert'].includes(job.kind);
+    // Train, convert and reenact jobs say what matters in their own views; their raw metrics stay a click away.
+    $('job-metrics-details').open = !['train', 'convert', 'reenact'].includes(job.kind);
   }
   $('job-metrics').replaceChildren(...Object.entries(job.metrics ?? {}).flatMap(([name, value]) =>
     [element('dt', {}, name), element('dd', {}, metricText(value))]));
@@ -194,6 +195,7 @@ function renderJob(job) {
   error.textContent = job.error ? `${job.error.title}: ${job.error.detail}` : '';
   train.render(job);
   convert.render(job);
+  reenact.render(job);
   const stamp = encodeURIComponent(job.updatedAt);
   const files = job.result?.files ?? [];
   // Previews show how a running job is doing; once there is a result picture, that shows it
@@ -265,6 +267,7 @@ $('faceset-delete').addEventListener('click', guarded(deleteSelectedFaceSet));
 $('key-form').addEventListener('submit', guarded(keys.create));
 $('train-form').addEventListener('submit', guarded(async () => submitted(await train.submit())));
 $('convert-form').addEventListener('submit', guarded(async () => submitted(await convert.submit())));
+$('reenact-form').addEventListener('submit', guarded(async () => submitted(await reenact.submit())));
 $('face-sort').addEventListener('change', guarded(loadFaces));
 $('job-cancel').addEventListener('click', guarded(cancelWatched));
 $('job-more').addEventListener('click', guarded(() => loadJobs(true)));

@@ -11,10 +11,11 @@ let models = new Map();
 /** Offers every trained model with a checkpoint and every upload of the given face sets. */
 export async function offerChoices(faceSets) {
   faceSetNames = new Map(faceSets.map((faceSet) => [faceSet.id, faceSet.name]));
-  const [listed, details] = await Promise.all([api('GET', '/api/v1/models'),
+  const [listed, catalog, details] = await Promise.all([api('GET', '/api/v1/models'), api('GET', '/api/v1/architectures'),
     Promise.all(faceSets.map((faceSet) => api('GET', `/api/v1/face-sets/${faceSet.id}`)))]);
   models = new Map(listed.map((model) => [model.id, model]));
-  const ready = listed.filter((model) => model.links.checkpoint);
+  const converting = new Set(catalog.filter((architecture) => architecture.usedBy.includes('convert')).map((architecture) => architecture.name));
+  const ready = listed.filter((model) => model.links.checkpoint && converting.has(model.architecture));
   refill($('convert-model'), 'choose a trained model', ready.map((model) => element('option', { value: model.id },
     `${nameOf(model.faceSets?.A)} ↔ ${nameOf(model.faceSets?.B)} · ${model.architecture} on ${model.engine} · iteration ${model.iteration} · ${model.id.slice(0, 8)}`)));
   refill($('convert-media'), 'choose a photo or video', details.filter((faceSet) => faceSet.media.length).map((faceSet) =>

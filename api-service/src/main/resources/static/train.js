@@ -6,6 +6,13 @@ const NUMBERS = ['widthScale', 'batchSize', 'iterations', 'checkpointEvery', 'le
 
 let architectures = [];
 let models = new Map();
+let faceSetChoices = [];
+
+// What the form says of each family: the API's catalog says which face sets (roles) it learns from.
+const ABOUT = {
+  reenactment: 'Teaches a network one person\'s face from drawings of its landmarks, so a reenact job can drive it with anyone\'s expressions. The face set needs extracted faces, ideally a few hundred frames of one video.',
+};
+const SWAP_ABOUT = 'Teaches one network both faces: it learns to turn A into B and B into A. Both face sets need extracted faces.';
 let chartedJob = null;
 let chartedState = null;
 let wantedState = null;
@@ -26,6 +33,8 @@ export async function offerArchitectures() {
     $('train-resolution').replaceChildren(...(architecture?.resolutions ?? []).map((side) =>
       element('option', { value: String(side) }, `${side} px`)));
     if (architecture) $('train-learningRate').value = architecture.defaultLearningRate.toExponential();
+    $('train-about').textContent = ABOUT[architecture?.family] ?? SWAP_ABOUT;
+    offerRoles(rolesOf(architecture));
     offerRefinement();
   };
   select.onchange = offerEngines;
@@ -61,27 +70,52 @@ export async function offerModels() {
     $('train-engine').value = model.engine;
     $('train-resolution').value = String(model.options?.resolution ?? '');
     $('train-widthScale').value = String(model.options?.widthScale ?? 1);
-    if (model.faceSets?.A) $('train-faceset-a').value = model.faceSets.A;
-    if (model.faceSets?.B) $('train-faceset-b').value = model.faceSets.B;
+    Object.entries(model.faceSets ?? {}).forEach(([role, id]) => { if ($(roleSelect(role))) $(roleSelect(role)).value = id; });
     if (Number($('train-iterations').value) <= model.iteration) $('train-iterations').value = String(model.iteration * 2);
   };
 }
 
-/** Offers the face sets as A and B, keeping what was chosen. */
-export function offerFaceSets(faceSets) {
-  ['train-faceset-a', 'train-faceset-b'].forEach((id, index) => {
-    const select = $(id);
+/** The face set roles of an architecture, from the train parameters that name them (faceSetA is role A). */
+function rolesOf(architecture) {
+  return (architecture?.faceSetParameters ?? ['faceSetA', 'faceSetB']).map((parameter) => parameter.slice('faceSet'.length));
+}
+
+function roleSelect(role) {
+  return `train-faceset-${role.toLowerCase()}`;
+}
+
+/** A face set picker per role of the architecture (A and B for a swap, Target for reenactment), keeping what was chosen. */
+function offerRoles(roles) {
+  const shown = [...$('train-roles').querySelectorAll('select')].map((select) => select.id);
+  if (shown.join() !== roles.map(roleSelect).join()) {
+    $('train-roles').replaceChildren(...roles.map((role) => element('label', {}, `Face set ${role}`,
+      element('select', { id: roleSelect(role), required: true }))));
+  }
+  fillRoles();
+}
+
+function fillRoles() {
+  [...$('train-roles').querySelectorAll('select')].forEach((select) => {
     const chosen = select.value;
-    select.replaceChildren(element('option', { value: '', disabled: true }, `choose face set ${index ? 'B' : 'A'}`),
-      ...faceSets.map((faceSet) => element('option', { value: faceSet.id }, faceSet.name)));
-    select.value = faceSets.some((faceSet) => faceSet.id === chosen) ? chosen : '';
+    select.replaceChildren(element('option', { value: '', disabled: true }, `choose ${select.id.slice('train-faceset-'.length)}`),
+      ...faceSetChoices.map((faceSet) => element('option', { value: faceSet.id }, faceSet.name)));
+    select.value = faceSetChoices.some((faceSet) => faceSet.id === chosen) ? chosen : '';
   });
+}
+
+/** Offers the face sets for every role, keeping what was chosen. */
+export function offerFaceSets(faceSets) {
+  faceSetChoices = faceSets;
+  if (!$('train-roles').children.length) offerRoles(['A', 'B']);
+  fillRoles();
 }
 
 /** Submits the train job the form describes; answers the job. */
 export function submit() {
   const parameters = { architecture: $('train-architecture').value, engine: $('train-engine').value,
-    faceSetA: $('train-faceset-a').value, faceSetB: $('train-faceset-b').value, resolution: Number($('train-resolution').value) };
+    resolution: Number($('train-resolution').value) };
+  const architecture = architectures.find((candidate) => candidate.name === parameters.architecture);
+  rolesOf(architecture).forEach((role) => { parameters[`faceSet${role}`] = $(roleSelect(role)).value; });
   NUMBERS.forEach((name) => { parameters[name] = Number($(`train-${name}`).value); });
   if ($('train-continueFrom').value) parameters.continueFrom = $('train-continueFrom').value;
   if ($('train-gan').checked) {

@@ -46,11 +46,7 @@ class ConvertJobType implements JobType<ConvertParameters> {
 
     @Override
     public void check(Caller caller, ConvertParameters parameters) {
-        Models.Convertible model = model(caller, parameters);
-        if (!model.hasCheckpoint()) {
-            throw JobType.invalid("Model " + parameters.modelId() + " has no " + parameters.checkpoint()
-                    + " checkpoint yet; its train job writes one every checkpointEvery iterations.");
-        }
+        models.usableBy(caller, parameters.modelId(), parameters.checkpoint(), kind());
         Media upload = faceSets.findUpload(caller, parameters.mediaId()).orElseThrow(() -> JobType.invalid("Upload "
                 + parameters.mediaId() + " does not exist; upload the photo or video to a face set first."));
         // H.264 in 4:2:0 needs even sides, and the output keeps the input's size.
@@ -62,16 +58,11 @@ class ConvertJobType implements JobType<ConvertParameters> {
 
     @Override
     public JobRoute route(Caller caller, ConvertParameters parameters) {
-        return JobRoute.of(kind(), model(caller, parameters).engine());
+        return JobRoute.of(kind(), models.usableBy(caller, parameters.modelId(), parameters.checkpoint(), kind()).engine());
     }
 
     @Override
     public Set<JobRoute> routes() {
         return architectures.engines().stream().map(engine -> JobRoute.of(kind(), engine)).collect(Collectors.toSet());
-    }
-
-    private Models.Convertible model(Caller caller, ConvertParameters parameters) {
-        return models.convertible(caller, parameters.modelId(), parameters.checkpoint())
-                .orElseThrow(() -> JobType.invalid("Model " + parameters.modelId() + " does not exist."));
     }
 }

@@ -18,17 +18,18 @@ class ArchitectureController {
 
     /**
      * {@code faceSetParameters}: the train parameters naming its face sets, one per role;
-     * {@code ganRefinement}: the engines that can refine it with a train job's {@code gan} option and the losses that adds, or null.
+     * {@code ganRefinement}: the engines that can refine it with a train job's {@code gan} option and the losses that adds, or null;
+     * {@code usedBy}: the job kinds that take its trained models ({@code convert}, {@code reenact}).
      */
     record ArchitectureView(String name, String family, String description, List<String> faceSetParameters, List<String> losses,
             List<String> engines, String defaultEngine, List<Integer> resolutions, double defaultLearningRate,
-            ModelArchitecture.GanRefinement ganRefinement) {
+            ModelArchitecture.GanRefinement ganRefinement, List<String> usedBy) {
 
         static ArchitectureView of(ModelArchitecture architecture, ModelArchitectures catalog) {
             return new ArchitectureView(architecture.name(), architecture.family(), architecture.description(),
                     architecture.inputs().stream().map(ModelArchitecture::faceSetParameter).toList(), architecture.losses(),
                     architecture.engines(), catalog.defaultEngine(architecture), architecture.resolutions(), architecture.defaultLearningRate(),
-                    architecture.ganRefinement());
+                    architecture.ganRefinement(), architecture.usedBy());
         }
     }
 

@@ -10,9 +10,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.doppel.api.jobs.JobType;
 import dev.doppel.api.system.ApiProblem;
 import dev.doppel.api.tenancy.Caller;
+import dev.doppel.model.families.ModelArchitecture;
 import dev.doppel.model.families.ModelArchitectures;
+import dev.doppel.model.jobs.JobKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
@@ -34,6 +37,27 @@ public class Models {
 
     /** What a convert job needs to know of a model before it is queued. */
     public record Convertible(String architecture, String engine, boolean hasCheckpoint) {
+    }
+
+    /**
+     * The caller's model as a job of {@code kind} would use it: it exists, its architecture is one
+     * that kind takes (a face swap converts, a sketch-to-face model reenacts), and it has the
+     * checkpoint ({@code latest} or {@code best}) asked for.
+     *
+     * @throws ApiProblem a 422 saying which of these fails, and what would do
+     */
+    public Convertible usableBy(Caller caller, UUID id, String which, JobKind kind) {
+        Convertible model = convertible(caller, id, which).orElseThrow(() -> JobType.invalid("Model " + id + " does not exist."));
+        List<String> takers = architectures.find(model.architecture()).map(ModelArchitecture::usedBy).orElse(List.of());
+        if (!takers.contains(kind.name())) {
+            List<String> valid = architectures.all().stream().filter(a -> a.usedBy().contains(kind.name())).map(ModelArchitecture::name).toList();
+            throw JobType.invalid("Model " + id + " is a '" + model.architecture() + "' model, which " + String.join(" and ", takers)
+                    + " jobs take; a " + kind.name() + " job takes a model of architecture " + String.join(" or ", valid) + ".");
+        }
+        if (!model.hasCheckpoint()) {
+            throw JobType.invalid("Model " + id + " has no " + which + " checkpoint yet; its train job writes one every checkpointEvery iterations.");
+        }
+        return model;
     }
 
     /** What a train job that continues a model needs to know of it before it is queued. */

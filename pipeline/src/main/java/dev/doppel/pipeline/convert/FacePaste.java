@@ -10,7 +10,7 @@ import dev.doppel.pipeline.image.PlanarImage;
  * resolution, carried back into frame pixels through the alignment matrix, together with the
  * face mask that says where it may go.
  */
-final class FacePaste {
+public final class FacePaste {
 
     private FacePaste() {
     }
@@ -20,7 +20,7 @@ final class FacePaste {
      * @param aligned the alignment of the face it replaces, whose crop and mask may be larger
      * @return the patch over the frame rectangle the crop covers, or null when that lies outside the frame
      */
-    static FacePatch patch(BufferedImage swapped, AlignedFace aligned, int frameWidth, int frameHeight) {
+    public static FacePatch patch(BufferedImage swapped, AlignedFace aligned, int frameWidth, int frameHeight) {
         int size = aligned.crop().getWidth();
         double[] fromCrop = aligned.fromCrop();
         double minX = Double.POSITIVE_INFINITY;

@@ -32,7 +32,7 @@ public final class FrameSwapper {
      * Faces are aligned at this size and area-averaged down to the model's, as the train stage
      * reads extract's 256 px crops; the larger crop also gives the pasted mask a smooth edge.
      */
-    static final int ALIGN_SIZE = 256;
+    public static final int ALIGN_SIZE = 256;
 
     public record Result(RgbImage image, int facesFound, int facesSwapped, List<FaceReport> reports) {
     }

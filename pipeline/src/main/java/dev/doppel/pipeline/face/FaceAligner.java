@@ -26,6 +26,11 @@ public final class FaceAligner {
         return new AlignedFace(crop, FaceMask.of(inCrop, size, size), toCrop, inCrop);
     }
 
+    /** Where the landmarks land in the crop {@link #align} would make, without making it: for faces only measured. */
+    public static LandmarkSet landmarksInCrop(LandmarkSet landmarks, AlignmentOptions options) {
+        return Affine.apply(toCrop(landmarks, options), landmarks);
+    }
+
     /** Source pixels to crop pixels. */
     static double[] toCrop(LandmarkSet landmarks, AlignmentOptions options) {
         double[] toMeanFace = UmeyamaTransform.estimate(

@@ -63,6 +63,24 @@ public final class VideoRewrite {
         }
     }
 
+    /**
+     * What the rewrite makes of the source's frames and sound: frames of another size (a video drawn
+     * from another picture at the source's pace), and the sound kept or left out.
+     *
+     * @param width  of every frame the filter returns, even; 0 with {@code height} 0: the source's
+     */
+    public record Output(int width, int height, boolean sound) {
+
+        /** The source's size and sound: a filter that changes frames in place. */
+        public static final Output SAME = new Output(0, 0, true);
+
+        public Output {
+            if (width < 0 || height < 0 || width % 2 != 0 || height % 2 != 0 || (width == 0) != (height == 0)) {
+                throw new IllegalArgumentException("H.264 (yuv420p) needs an even width and height, not " + width + "x" + height);
+            }
+        }
+    }
+
     public record Result(long frames, double framesPerSecond, long durationMicros, int width, int height,
             boolean audioCopied, String audioCodec) {
     }
@@ -85,7 +103,14 @@ public final class VideoRewrite {
      */
     public static Result rewrite(Path source, Path target, Encoding encoding, Provenance provenance, FrameFilter filter,
             Progress progress, Cancellation cancellation) throws IOException {
+        return rewrite(source, target, encoding, provenance, Output.SAME, filter, progress, cancellation);
+    }
+
+    /** As {@link #rewrite(Path, Path, Encoding, Provenance, FrameFilter, Progress, Cancellation)}, into frames of {@code output}'s size and sound. */
+    public static Result rewrite(Path source, Path target, Encoding encoding, Provenance provenance, Output output, FrameFilter filter,
+            Progress progress, Cancellation cancellation) throws IOException {
         Objects.requireNonNull(encoding, "encoding");
+        Objects.requireNonNull(output, "output");
         Objects.requireNonNull(provenance, "provenance");
         Objects.requireNonNull(filter, "filter");
         avutil.av_log_set_level(avutil.AV_LOG_ERROR);
@@ -94,7 +119,7 @@ public final class VideoRewrite {
         Path videoOnly = Files.createTempFile(folder, "." + name + ".", ".video.mp4");
         Path muxed = null;
         try {
-            Encoded encoded = encodeVideo(source, videoOnly, encoding, filter, progress, cancellation);
+            Encoded encoded = encodeVideo(source, videoOnly, encoding, output, filter, progress, cancellation);
             muxed = Files.createTempFile(folder, "." + name + ".", ".mp4");
             // Copied audio comes from the source; re-encoded audio was written beside the video in pass 1.
             Path audio = !encoded.hasAudio() ? null : encoded.audioCopied() ? source : videoOnly;
@@ -122,7 +147,7 @@ public final class VideoRewrite {
         }
     }
 
-    private static Encoded encodeVideo(Path source, Path videoOnly, Encoding encoding, FrameFilter filter,
+    private static Encoded encodeVideo(Path source, Path videoOnly, Encoding encoding, Output output, FrameFilter filter,
             Progress progress, Cancellation cancellation) throws IOException {
         try (FFmpegFrameGrabber grabber = open(source);
                 Java2DFrameConverter decoded = new Java2DFrameConverter();
@@ -130,8 +155,8 @@ public final class VideoRewrite {
             if (!grabber.hasVideo()) {
                 throw new IOException("no video stream in " + source.getFileName());
             }
-            int width = grabber.getImageWidth();
-            int height = grabber.getImageHeight();
+            int width = output.width() > 0 ? output.width() : grabber.getImageWidth();
+            int height = output.height() > 0 ? output.height() : grabber.getImageHeight();
             if (width % 2 != 0 || height % 2 != 0) {
                 // H.264 in 4:2:0 needs even sides, and JavaCV's recorder widens odd widths by
                 // stretching; refusing keeps "same size" a promise rather than a hope.
@@ -143,7 +168,7 @@ public final class VideoRewrite {
             AVRational rate = videoStream.avg_frame_rate().num() > 0 ? videoStream.avg_frame_rate() : videoStream.r_frame_rate();
             double fps = grabber.getVideoFrameRate();
             long expected = videoStream.nb_frames() > 0 ? videoStream.nb_frames() : grabber.getLengthInVideoFrames();
-            boolean hasAudio = grabber.hasAudio();
+            boolean hasAudio = output.sound() && grabber.hasAudio();
             boolean copyAudio = hasAudio && MP4_AUDIO.contains(grabber.getAudioCodec());
             boolean reencodeAudio = hasAudio && !copyAudio;
             String audioCodec = !hasAudio ? null : copyAudio ? avcodec.avcodec_get_name(grabber.getAudioCodec()).getString() : "aac";
@@ -177,7 +202,7 @@ public final class VideoRewrite {
                     BufferedImage filtered = applyFilter(filter, count, frame.timestamp, decoded.convert(frame), source);
                     if (filtered.getWidth() != width || filtered.getHeight() != height) {
                         throw new IOException("the filter returned a " + filtered.getWidth() + "x" + filtered.getHeight()
-                                + " frame for frame " + count + " of " + source.getFileName() + ", which is " + width + "x" + height);
+                                + " frame for frame " + count + " of " + source.getFileName() + ", where " + width + "x" + height + " was due");
                     }
                     recorder.record(toEncode.convert(bgr(filtered)));
                     if (count == micros.length) {

@@ -29,6 +29,8 @@ final class Pix2PixGraph {
 
     static final String SKETCHES = "sketches";
     static final String FACES = "faces";
+    /** Per-pixel weights of the L1 term, N x 1 x R x R: the eyes and mouth count more ({@code train.LossWeights}). */
+    static final String WEIGHTS = "weights";
     /** The generator's faces of this step, in [-1, 1], fed back to the discriminators' pass. */
     static final String MADE_FACES = "madeFaces";
     static final String MADE = "made";
@@ -68,6 +70,7 @@ final class Pix2PixGraph {
         SDVariable sketches = sd.placeHolder(SKETCHES, DataType.FLOAT, -1, 3, r, r).mul(2).sub(1);
         SDVariable real = sd.placeHolder(FACES, DataType.FLOAT, -1, 3, r, r).mul(2).sub(1);
         SDVariable madeFaces = sd.placeHolder(MADE_FACES, DataType.FLOAT, -1, 3, r, r);
+        SDVariable weights = sd.placeHolder(WEIGHTS, DataType.FLOAT, -1, 1, r, r);
         SDVariable made = generator.apply(sketches).rename(MADE);
         made.add(1).mul(DRAWN, 0.5);
 
@@ -108,7 +111,8 @@ final class Pix2PixGraph {
             total = total.add(featureMatching.rename(FEATURE_MATCHING));
             generatorLosses.add(FEATURE_MATCHING);
         }
-        total = total.add(sd.mean(sd.math().abs(made.sub(real))).mul(L1, options.l1Weight()));
+        SDVariable perPixel = sd.mean(sd.math().abs(made.sub(real)), true, 1);
+        total = total.add(sd.sum(perPixel.mul(weights)).div(sd.sum(weights).add(1e-6)).mul(L1, options.l1Weight()));
         generatorLosses.add(L1);
         discriminatorLoss.rename(DISCRIMINATOR);
         sd.setLossVariables(total, discriminatorLoss);

@@ -58,7 +58,7 @@ public final class Pix2PixTraining implements TrainingRecipe {
             @Override
             public NamedLosses step() {
                 SketchSampler.Pairs pairs = sampler.next(plan.batchSize());
-                return sketchToFace.trainStep(pairs.sketches(), pairs.faces());
+                return sketchToFace.trainStep(pairs.sketches(), pairs.faces(), pairs.weights());
             }
 
             @Override

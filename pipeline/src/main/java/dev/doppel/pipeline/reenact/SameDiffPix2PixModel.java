@@ -134,15 +134,19 @@ public final class SameDiffPix2PixModel implements SketchToFace {
     }
 
     @Override
-    public NamedLosses trainStep(FaceBatch sketches, FaceBatch faces) {
+    public NamedLosses trainStep(FaceBatch sketches, FaceBatch faces, float[] weights) {
         checkSize(sketches);
         checkSize(faces);
         if (sketches.count() != faces.count()) {
             throw new IllegalArgumentException("a sketch for every face: " + sketches.count() + " sketches, " + faces.count() + " faces");
         }
+        if (weights.length != faces.count() * faces.size() * faces.size()) {
+            throw new IllegalArgumentException("a weight for every pixel of every face");
+        }
         Map<String, INDArray> inputs = new HashMap<>();
         inputs.put(SKETCHES, tensor(sketches));
         inputs.put(FACES, tensor(faces));
+        inputs.put(WEIGHTS, Nd4j.create(weights, new long[] {faces.count(), 1, faces.size(), faces.size()}, 'c'));
         // Seeded by the iteration, so a resumed run drops what an uninterrupted one would.
         Random random = new Random(options.settings().seed() * 1_000_003L + iteration);
         for (UNetGenerator.DropoutMask mask : dropoutMasks) {

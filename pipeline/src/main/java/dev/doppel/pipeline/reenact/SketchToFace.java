@@ -12,8 +12,11 @@ import dev.doppel.pipeline.family.TrainableModel;
  */
 public interface SketchToFace extends TrainableModel {
 
-    /** One generator step and one discriminator step on sketches and the faces they were drawn from, pair by pair. */
-    NamedLosses trainStep(FaceBatch sketches, FaceBatch faces);
+    /**
+     * One generator step and one discriminator step on sketches and the faces they were drawn from,
+     * pair by pair; {@code weights} (N x R x R) weigh each pixel's part in the L1 term.
+     */
+    NamedLosses trainStep(FaceBatch sketches, FaceBatch faces, float[] weights);
 
     /** The person's face for each sketch, deterministic (no dropout). */
     FaceBatch draw(FaceBatch sketches);

@@ -59,7 +59,7 @@ class Pix2PixTrainingTest {
         try (SameDiffPix2PixModel model = SameDiffPix2PixModel.create(Pix2PixOptions.PIX2PIX_HD, new ModelSettings(SIZE, 0.0625, 2e-4, 5))) {
             assertThat(model.options().discriminatorScales()).isEqualTo(2);
             SketchSampler.Pairs pairs = SketchSampler.of(SyntheticSketchFaces.of(2, SIZE, 3), SIZE);
-            NamedLosses losses = model.trainStep(pairs.sketches(), pairs.faces());
+            NamedLosses losses = model.trainStep(pairs.sketches(), pairs.faces(), pairs.weights());
             assertThat(losses.values()).containsOnlyKeys("adversarial", "featureMatching", "l1", "discriminator");
             assertThat(losses.values().get("featureMatching")).isPositive();
             assertThat(losses.iteration()).isEqualTo(1);

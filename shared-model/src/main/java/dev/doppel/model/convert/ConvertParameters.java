@@ -1,7 +1,10 @@
 package dev.doppel.model.convert;
 
+import static dev.doppel.model.jobs.Parameters.fraction;
+import static dev.doppel.model.jobs.Parameters.oneOf;
+import static dev.doppel.model.jobs.Parameters.uuid;
+
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import dev.doppel.model.jobs.JobKind;
@@ -84,38 +87,5 @@ public record ConvertParameters(
     /** Whose faces the model writes: B for AtoB. */
     public boolean towardsB() {
         return direction.equals("AtoB");
-    }
-
-    private static String oneOf(JsonNode parameters, String name, String fallback, List<String> allowed, boolean lowerCase) {
-        JsonNode value = parameters.get(name);
-        if (value == null || value.isNull()) {
-            return fallback;
-        }
-        String text = value.isString() ? value.asString() : "";
-        String normalised = lowerCase ? text.toLowerCase(Locale.ROOT) : text;
-        if (!allowed.contains(normalised)) {
-            throw new IllegalArgumentException("Parameter '" + name + "' must be one of " + allowed + ", not '" + text + "'.");
-        }
-        return normalised;
-    }
-
-    private static double fraction(JsonNode parameters, String name, double fallback) {
-        double value = parameters.path(name).asDouble(fallback);
-        if (!(value >= 0 && value <= 0.2)) {
-            throw new IllegalArgumentException("Parameter '" + name + "' must be between 0 and 0.2 (a fraction of the face's size).");
-        }
-        return value;
-    }
-
-    private static UUID uuid(JsonNode parameters, String name, String what) {
-        JsonNode value = parameters.get(name);
-        if (value == null || !value.isString()) {
-            throw new IllegalArgumentException("Parameter '" + name + "' is required and must be " + what + ".");
-        }
-        try {
-            return UUID.fromString(value.asString());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Parameter '" + name + "' must be " + what + ", not '" + value.asString() + "'.");
-        }
     }
 }

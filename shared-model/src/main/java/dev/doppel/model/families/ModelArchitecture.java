@@ -17,9 +17,15 @@ import java.util.regex.Pattern;
  * @param resolutions face sides in pixels it can be built for, the default first
  * @param defaultLearningRate the optimiser's step size when a train job gives none: the method's published value
  * @param ganRefinement what a train job's {@code gan} option does for it, or null where it has none
+ * @param usedBy      the job kinds that take its trained models ({@code convert} for a model that redraws faces,
+ *                    {@code reenact} for one that draws a face from landmarks), so the API refuses the others
  */
 public record ModelArchitecture(String name, String family, String description, List<String> inputs, List<String> losses,
-        List<String> engines, List<Integer> resolutions, double defaultLearningRate, GanRefinement ganRefinement) {
+        List<String> engines, List<Integer> resolutions, double defaultLearningRate, GanRefinement ganRefinement,
+        List<String> usedBy) {
+
+    /** What a model that redraws faces is for. */
+    public static final List<String> CONVERTS = List.of("convert");
 
     /**
      * Adversarial refinement of an architecture that trains without one (DeepFaceLab's gan_power).
@@ -38,10 +44,16 @@ public record ModelArchitecture(String name, String family, String description, 
         }
     }
 
-    /** An architecture without GAN refinement. */
+    /** An architecture whose models convert, without GAN refinement. */
     public ModelArchitecture(String name, String family, String description, List<String> inputs, List<String> losses,
             List<String> engines, List<Integer> resolutions, double defaultLearningRate) {
-        this(name, family, description, inputs, losses, engines, resolutions, defaultLearningRate, null);
+        this(name, family, description, inputs, losses, engines, resolutions, defaultLearningRate, null, CONVERTS);
+    }
+
+    /** An architecture whose models convert. */
+    public ModelArchitecture(String name, String family, String description, List<String> inputs, List<String> losses,
+            List<String> engines, List<Integer> resolutions, double defaultLearningRate, GanRefinement ganRefinement) {
+        this(name, family, description, inputs, losses, engines, resolutions, defaultLearningRate, ganRefinement, CONVERTS);
     }
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9-]{1,40}");
@@ -50,13 +62,16 @@ public record ModelArchitecture(String name, String family, String description, 
         if (!NAME.matcher(name).matches() || !NAME.matcher(family).matches()) {
             throw new IllegalArgumentException("architecture and family names are 1 to 40 of a-z, 0-9 and '-'");
         }
-        if (inputs.isEmpty() || losses.isEmpty() || engines.isEmpty() || resolutions.isEmpty() || !(defaultLearningRate > 0)) {
-            throw new IllegalArgumentException("architecture " + name + " needs inputs, losses, engines, resolutions and a learning rate");
+        if (inputs.isEmpty() || losses.isEmpty() || engines.isEmpty() || resolutions.isEmpty() || !(defaultLearningRate > 0)
+                || usedBy.isEmpty()) {
+            throw new IllegalArgumentException("architecture " + name
+                    + " needs inputs, losses, engines, resolutions, a learning rate and the job kinds that use its models");
         }
         inputs = List.copyOf(inputs);
         losses = List.copyOf(losses);
         engines = List.copyOf(engines);
         resolutions = List.copyOf(resolutions);
+        usedBy = List.copyOf(usedBy);
         if (ganRefinement != null && !engines.containsAll(ganRefinement.engines())) {
             throw new IllegalArgumentException("architecture " + name + " refines on engines it does not run on");
         }

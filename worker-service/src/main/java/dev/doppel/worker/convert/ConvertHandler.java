@@ -39,6 +39,7 @@ import dev.doppel.worker.faces.FaceSetIdentities;
 import dev.doppel.worker.runtime.JobContext;
 import dev.doppel.worker.runtime.JobFailure;
 import dev.doppel.worker.runtime.JobHandler;
+import dev.doppel.worker.media.Uploads;
 import dev.doppel.worker.models.TrainedModels;
 import dev.doppel.worker.models.WorkerModels;
 import dev.doppel.worker.runtime.JobHandlers;
@@ -56,7 +57,7 @@ class ConvertHandler implements JobHandler<ConvertParameters> {
 
     private static final int PREVIEW_SIDE = 640;
 
-    private final ConvertSources sources;
+    private final Uploads uploads;
     private final TrainedModels trainedModels;
     private final FaceSetIdentities identities;
     private final MediaProbe probe;
@@ -64,9 +65,9 @@ class ConvertHandler implements JobHandler<ConvertParameters> {
     private final WorkerModels models;
     private final JsonMapper json;
 
-    ConvertHandler(ConvertSources sources, TrainedModels trainedModels, FaceSetIdentities identities, MediaProbe probe,
+    ConvertHandler(Uploads uploads, TrainedModels trainedModels, FaceSetIdentities identities, MediaProbe probe,
             FaceNetworks networks, WorkerModels models, JsonMapper json) {
-        this.sources = sources;
+        this.uploads = uploads;
         this.trainedModels = trainedModels;
         this.identities = identities;
         this.probe = probe;
@@ -106,7 +107,7 @@ class ConvertHandler implements JobHandler<ConvertParameters> {
             throw new JobFailure("model-has-no-checkpoint", "Model " + parameters.modelId() + " has no " + parameters.checkpoint()
                     + " checkpoint yet; its train job writes one every checkpointEvery iterations.");
         }
-        ConvertSources.Upload upload = sources.upload(tenant, parameters.mediaId())
+        Uploads.Upload upload = uploads.find(tenant, parameters.mediaId())
                 .orElseThrow(() -> new JobFailure("media-not-found", "Upload " + parameters.mediaId() + " does not exist."));
         models.implementation(model.architecture(), model.engine());
         UUID source = faceSet(model, parameters.towardsB() ? "A" : "B");
@@ -133,7 +134,7 @@ class ConvertHandler implements JobHandler<ConvertParameters> {
         context.progress().report("done", 1);
     }
 
-    private void photo(JobContext context, ConvertParameters parameters, ConvertSources.Upload upload, Path input, Conversion conversion)
+    private void photo(JobContext context, ConvertParameters parameters, Uploads.Upload upload, Path input, Conversion conversion)
             throws IOException {
         context.progress().report("swapping faces", 0.05);
         BufferedImage swapped = conversion.photo(RgbImage.read(input));

@@ -3,6 +3,7 @@ package dev.doppel.worker.models;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -21,6 +22,7 @@ import dev.doppel.pipeline.family.TrainableModel;
 import dev.doppel.pipeline.family.TrainingRecipe;
 import dev.doppel.pipeline.family.TrainingSession;
 import dev.doppel.pipeline.family.FaceBatch;
+import dev.doppel.pipeline.reenact.SketchToFace;
 import dev.doppel.pipeline.train.TrainingFace;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -83,13 +85,19 @@ class ModelContractTest {
     void buildsStepsResumesExactlyAndDescribesItself(String key) throws IOException, ModelRegistry.Unrunnable {
         ModelImplementation implementation = implementation(key);
         TrainingRecipe recipe = recipeFor(implementation);
-        Map<String, List<TrainingFace>> faces = Map.of("A", SyntheticTrainingFaces.of(4, 64, 1), "B", SyntheticTrainingFaces.of(4, 64, 2));
+        List<String> roles = architecture(implementation).inputs();
+        Map<String, List<TrainingFace>> faces = new LinkedHashMap<>();
+        Map<String, String> faceSets = new LinkedHashMap<>();
+        for (int i = 0; i < roles.size(); i++) {
+            faces.put(roles.get(i), SyntheticTrainingFaces.of(4, 64, i + 1));
+            faceSets.put(roles.get(i), roles.get(i).toLowerCase(java.util.Locale.ROOT) + "-set");
+        }
         ModelRegistry registry = new ModelRegistry(List.of(implementation), List.of(recipe));
         try (TrainableModel model = implementation.create(TINY)) {
             assertThat(model.parameterCount()).isPositive();
             assertThat(model.resolution()).isEqualTo(64);
             sameSizeOnEveryEngine(implementation, model.parameterCount());
-            outputsInRange(model, architecture(implementation).inputs());
+            outputsInRange(model, roles);
 
             TrainingSession session = recipe.open(model, faces, new TrainingPlan(BATCH, 1000, 1));
             List<NamedLosses> losses = new ArrayList<>();
@@ -109,7 +117,7 @@ class ModelContractTest {
 
             model.save(folder);
             ModelManifest manifest = new ModelManifest(implementation.architecture(), implementation.engine(), implementation.formatVersion(),
-                    model.resolution(), TINY, model.iteration(), Map.of("A", "a-set", "B", "b-set"));
+                    model.resolution(), TINY, model.iteration(), faceSets);
             manifest.write(folder);
             assertThat(ModelManifest.read(folder)).contains(manifest);
             assertThatThrownBy(() -> registry.check(folder, implementation.architecture(), "another-engine"))
@@ -140,8 +148,15 @@ class ModelContractTest {
         }
     }
 
-    /** A model that redraws faces gives RGB in [0, 1] for every role it learned. */
+    /** A model that redraws faces gives RGB in [0, 1] for every role it learned; one that draws faces from sketches, for a sketch. */
     private static void outputsInRange(TrainableModel model, List<String> roles) {
+        if (model instanceof SketchToFace drawer) {
+            float[] pixels = drawer.draw(new FaceBatch(2, 64, new float[2 * 3 * 64 * 64])).pixels();
+            assertThat(pixels).hasSize(2 * 3 * 64 * 64);
+            for (float p : pixels) {
+                assertThat(p).isBetween(0f, 1f);
+            }
+        }
         if (model instanceof FaceTranslator translator) {
             FaceBatch faces = new FaceBatch(2, 64, new float[2 * 3 * 64 * 64]);
             for (String role : roles) {

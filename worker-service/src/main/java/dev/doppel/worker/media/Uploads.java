@@ -1,4 +1,4 @@
-package dev.doppel.worker.convert;
+package dev.doppel.worker.media;
 
 import java.util.Optional;
 import java.util.UUID;
@@ -7,22 +7,23 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The upload a convert job names. The tenant is part of every query, so a job
- * cannot reach another tenant's models or files.
+ * The uploads a job names (the photo a convert job swaps, a reenact job's driver and target). The
+ * tenant is part of every query, so a job cannot reach another tenant's files.
  */
 @Component
-class ConvertSources {
+public class Uploads {
 
-    record Upload(String objectKey, String kind, String format, String originalName) {
+    /** @param kind {@code IMAGE} or {@code VIDEO} */
+    public record Upload(String objectKey, String kind, String format, String originalName) {
     }
 
     private final JdbcClient jdbc;
 
-    ConvertSources(JdbcClient jdbc) {
+    Uploads(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    Optional<Upload> upload(UUID tenantId, UUID mediaId) {
+    public Optional<Upload> find(UUID tenantId, UUID mediaId) {
         return jdbc.sql("select object_key, kind, format, original_name from media where id = :id and tenant_id = :tenant")
                 .param("id", mediaId).param("tenant", tenantId)
                 .query((rs, n) -> new Upload(rs.getString("object_key"), rs.getString("kind"), rs.getString("format"),

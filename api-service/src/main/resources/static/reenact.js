@@ -1,0 +1,81 @@
+// Reenacting from the browser: the form (a reenactment model, a driving video, the target's photo or
+// video) and the reenact part of the live job view, with the quality report in plain words.
+import { $, api, element, rounded } from './common.js';
+
+// dlib's scale, which face-api's recognition net shares: under about 0.6 is the same person.
+const SAME_PERSON = 0.6;
+
+let faceSetNames = new Map();
+
+/** Offers the trained models reenact takes, every video as a driver and every upload as a target. */
+export async function offerChoices(faceSets) {
+  faceSetNames = new Map(faceSets.map((faceSet) => [faceSet.id, faceSet.name]));
+  const [listed, catalog, details] = await Promise.all([api('GET', '/api/v1/models'), api('GET', '/api/v1/architectures'),
+    Promise.all(faceSets.map((faceSet) => api('GET', `/api/v1/face-sets/${faceSet.id}`)))]);
+  const reenacting = new Set(catalog.filter((architecture) => architecture.usedBy.includes('reenact')).map((architecture) => architecture.name));
+  const ready = listed.filter((model) => model.links.checkpoint && reenacting.has(model.architecture));
+  refill($('reenact-model'), 'choose a reenactment model', ready.map((model) => element('option', { value: model.id },
+    `${nameOf(model.faceSets?.Target)} · ${model.architecture} on ${model.engine} · iteration ${model.iteration} · ${model.id.slice(0, 8)}`)));
+  const uploads = (filter) => details.filter((faceSet) => faceSet.media.some(filter)).map((faceSet) =>
+    element('optgroup', { label: faceSet.name }, ...faceSet.media.filter(filter).map((media) => element('option', { value: media.id },
+      `${media.name ?? media.id} (${media.format} ${(media.kind ?? '').toLowerCase()}${media.durationMs ? `, ${(media.durationMs / 1000).toFixed(1)} s` : ''})`))));
+  refill($('reenact-driving'), 'choose the driving video', uploads((media) => media.kind === 'VIDEO'));
+  refill($('reenact-target'), 'choose the target photo or video', uploads(() => true));
+}
+
+function refill(select, prompt, options) {
+  const chosen = select.value;
+  select.replaceChildren(element('option', { value: '', disabled: true }, prompt), ...options);
+  select.value = [...select.querySelectorAll('option')].some((option) => option.value === chosen && chosen) ? chosen : '';
+}
+
+function nameOf(faceSetId) {
+  return faceSetId ? faceSetNames.get(faceSetId) ?? faceSetId.slice(0, 8) : 'someone';
+}
+
+/** Submits the reenact job the form describes; answers the job. */
+export function submit() {
+  const parameters = {
+    modelId: $('reenact-model').value,
+    drivingMediaId: $('reenact-driving').value,
+    targetMediaId: $('reenact-target').value,
+    neutralFrame: Number($('reenact-neutralFrame').value),
+    sound: $('reenact-sound').value,
+    colourMatch: $('reenact-colour').value,
+    blend: $('reenact-blend').value,
+    crf: Number($('reenact-crf').value),
+    watermark: $('reenact-watermark').checked,
+  };
+  return api('POST', '/api/v1/jobs', { kind: 'reenact', parameters });
+}
+
+/** The reenact part of the live job view: frames and their rate, then the quality report. */
+export function render(job) {
+  const view = $('job-reenact');
+  view.hidden = job.kind !== 'reenact';
+  if (view.hidden) return;
+  const metrics = job.metrics ?? {};
+  $('job-reenact-stats').textContent = metrics.framesDone != null
+    ? `${metrics.framesDone} frames done · ${rounded(metrics.framesPerSecond ?? 0, 2)} frames/s` : '';
+  const report = metrics.framesDriven != null ? qualityReport(metrics) : [];
+  $('reenact-report').hidden = report.length === 0;
+  $('reenact-report-lines').replaceChildren(...report.map((line) => element('li', {}, line)));
+}
+
+function qualityReport(metrics) {
+  const lines = [`Drove ${metrics.framesDriven} of ${metrics.frames} frames` +
+    (metrics.framesDriven < metrics.frames ? ' (the others had no face in the driver or the target, and were left as they were).' : '.')];
+  const follows = (correlation) => (correlation > 0.7 ? 'follows closely' : correlation > 0.4 ? 'follows loosely' : 'barely follows: train longer');
+  if (metrics.mouthCorrelation != null) {
+    lines.push(`Mouth: the output's opening ${follows(metrics.mouthCorrelation)} the driver's (correlation ${rounded(metrics.mouthCorrelation, 2)} over the frames; 1 is perfect).`);
+  }
+  if (metrics.eyeCorrelation != null) {
+    lines.push(`Eyes: ${follows(metrics.eyeCorrelation)} the driver's (correlation ${rounded(metrics.eyeCorrelation, 2)}).`);
+  }
+  if (metrics.meanIdentityDistance != null) {
+    const distance = metrics.meanIdentityDistance;
+    lines.push(`Identity distance to the person: ${rounded(distance, 2)} (under ${SAME_PERSON} reads as the same person): `
+      + (distance < SAME_PERSON ? 'still looks like them.' : 'drifts from them: train longer or on more frames.'));
+  }
+  return lines;
+}
