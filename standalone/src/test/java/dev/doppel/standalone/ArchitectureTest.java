@@ -13,8 +13,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /** The module and feature lanes of docs/ARCHITECTURE.md, checked on the compiled classes. */
 class ArchitectureTest {
 
-    /** The worker's features; what they share lives in runtime, models, faces and health. */
-    private static final List<String> WORKER_FEATURES = List.of("extract", "train", "convert", "deepfakes", "cyclegan");
+    /** The worker's features; what they share lives in runtime, models, faces, media and health. */
+    private static final List<String> WORKER_FEATURES = List.of("extract", "train", "convert", "reenact", "deepfakes", "cyclegan",
+            "reenactment");
 
     private static final JavaClasses DOPPEL = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

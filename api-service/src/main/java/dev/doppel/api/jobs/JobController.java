@@ -87,7 +87,14 @@ class JobController {
                                         + "\"iterations\":30000,\"gan\":{\"power\":0.1}}}"),
                         @ExampleObject(name = "convert", summary = "Swap the faces of an upload with a trained model",
                                 value = "{\"kind\":\"convert\",\"parameters\":{\"modelId\":\"5e4d3c2b-1a0f-4e9d-8c7b-6a5f4e3d2c1b\","
-                                        + "\"mediaId\":\"9a8b7c6d-5e4f-4a3b-2c1d-0e9f8a7b6c5d\",\"direction\":\"AtoB\"}}")})))
+                                        + "\"mediaId\":\"9a8b7c6d-5e4f-4a3b-2c1d-0e9f8a7b6c5d\",\"direction\":\"AtoB\"}}"),
+                        @ExampleObject(name = "trainReenactment", summary = "Train pix2pix on the person a reenactment will drive",
+                                value = "{\"kind\":\"train\",\"parameters\":{\"architecture\":\"pix2pix\","
+                                        + "\"faceSetTarget\":\"0b6f1a52-5d2e-4f0e-9a51-3f1f6c0c2a11\",\"iterations\":20000}}"),
+                        @ExampleObject(name = "reenact", summary = "Drive a reenactment model's person with another video's expressions",
+                                value = "{\"kind\":\"reenact\",\"parameters\":{\"modelId\":\"5e4d3c2b-1a0f-4e9d-8c7b-6a5f4e3d2c1b\","
+                                        + "\"drivingMediaId\":\"3c2b1a0f-9e8d-4c7b-a6f5-e4d3c2b1a0f9\","
+                                        + "\"targetMediaId\":\"9a8b7c6d-5e4f-4a3b-2c1d-0e9f8a7b6c5d\"}}")})))
     @Problems({"invalid-job-kind", "invalid-job-parameters", "idempotency-key-reused", "quota-active-jobs", "quota-submission-rate"})
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<JobView> submit(Caller caller, @Valid @RequestBody SubmitJob request,
