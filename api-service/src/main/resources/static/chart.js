@@ -53,7 +53,7 @@ export function drawLossChart(chart, points) {
     ...names.flatMap((name, index) => line(name, colour(index))));
 }
 
-/** reconstructionA reads "reconstruction A". */
+/** reconstructionA reads "reconstruction A", featureMatching "feature matching". */
 export function lossLabel(name) {
-  return name.replace(/([a-z])([A-Z])/g, '$1 $2');
+  return name.replace(/([a-z])([A-Z])(?=[a-z])/g, (_, last, next) => `${last} ${next.toLowerCase()}`).replace(/([a-z])([A-Z])/g, '$1 $2');
 }

@@ -68,11 +68,11 @@ class ConsoleSwapIT {
         // The architectures and their engines come from the API's catalog, the default chosen.
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#train-architecture option[value='cyclegan']")));
         assertThat(new Select(browser.findElement(By.id("train-architecture"))).getOptions()).extracting(WebElement::getText)
-                .containsExactly("original", "cyclegan");
+                .containsExactly("original", "cyclegan", "pix2pix", "pix2pixhd");
         assertThat(new Select(browser.findElement(By.id("train-engine"))).getOptions()).extracting(WebElement::getText)
                 .containsExactly("samediff", "pytorch");
         new Select(browser.findElement(By.id("filter-kind"))).getOptions().stream().map(WebElement::getText).toList()
-                .forEach(kind -> assertThat(kind).isIn("all kinds", "convert", "extract", "train"));
+                .forEach(kind -> assertThat(kind).isIn("all kinds", "convert", "extract", "reenact", "train"));
         new Select(browser.findElement(By.id("train-faceset-a"))).selectByValue(faceSetA.toString());
         new Select(browser.findElement(By.id("train-faceset-b"))).selectByValue(faceSetA.toString());
         browser.findElement(By.id("train-submit")).click();
