@@ -8,13 +8,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -99,18 +97,8 @@ public final class SameDiffCycleGanModel implements CycleGanModel {
         }
         CycleGanOptions options = state.options();
         SameDiff sd = CycleGanGraph.build(options);
-        for (Map.Entry<String, TensorFile.Tensor> weight : TensorFile.read(directory.resolve(WEIGHTS_FILE)).entrySet()) {
-            if (!sd.hasVariable(weight.getKey())) {
-                throw new IOException("the checkpoint holds a weight this network lacks: " + weight.getKey());
-            }
-            INDArray array = sd.getArrForVarName(weight.getKey());
-            if (array.length() != weight.getValue().values().length) {
-                throw new IOException("weight " + weight.getKey() + " has " + weight.getValue().values().length + " values, the network " + array.length());
-            }
-            array.assign(Nd4j.create(weight.getValue().values(), array.shape(), 'c'));
-        }
-        Map<String, INDArray> optimisers = new LinkedHashMap<>();
-        TensorFile.read(directory.resolve(OPTIMISERS_FILE)).forEach((name, t) -> optimisers.put(name, Nd4j.create(t.values(), t.shape(), 'c')));
+        TensorFile.readVariables(directory.resolve(WEIGHTS_FILE), sd);
+        Map<String, INDArray> optimisers = TensorFile.readArrays(directory.resolve(OPTIMISERS_FILE));
         Map<String, TensorFile.Tensor> pools = TensorFile.read(directory.resolve(POOLS_FILE));
         int imageLength = imageLength(options);
         return new SameDiffCycleGanModel(sd, options, optimisers,
@@ -140,10 +128,7 @@ public final class SameDiffCycleGanModel implements CycleGanModel {
 
     @Override
     public long parameterCount() {
-        return sd.variables().stream()
-                .filter(v -> v.getVariableType() == VariableType.VARIABLE)
-                .mapToLong(v -> v.getArr().length())
-                .sum();
+        return TensorFile.parameterCount(sd);
     }
 
     @Override
@@ -210,13 +195,9 @@ public final class SameDiffCycleGanModel implements CycleGanModel {
     @Override
     public void save(Path directory) throws IOException {
         Files.createDirectories(directory);
-        Map<String, TensorFile.Tensor> weights = new LinkedHashMap<>();
-        sd.variables().stream()
-                .filter(v -> v.getVariableType() == VariableType.VARIABLE)
-                .forEach(v -> weights.put(v.name(), tensor(v.getArr())));
-        TensorFile.write(directory.resolve(WEIGHTS_FILE), weights);
+        TensorFile.writeVariables(directory.resolve(WEIGHTS_FILE), sd);
         TensorFile.write(directory.resolve(OPTIMISERS_FILE), Map.of(
-                GENERATORS, tensor(generators.state()), DISCRIMINATORS, tensor(discriminators.state())));
+                GENERATORS, TensorFile.of(generators.state()), DISCRIMINATORS, TensorFile.of(discriminators.state())));
         int imageLength = imageLength(options);
         TensorFile.write(directory.resolve(POOLS_FILE), Map.of(
                 "A", new TensorFile.Tensor(new long[] {poolA.size(), imageLength}, poolA.contents()),
@@ -249,9 +230,6 @@ public final class SameDiffCycleGanModel implements CycleGanModel {
         return array.castTo(DataType.FLOAT).dup('c').data().asFloat();
     }
 
-    private static TensorFile.Tensor tensor(INDArray array) {
-        return new TensorFile.Tensor(array.shape(), floats(array));
-    }
 
     private static double[] scalars(Map<String, INDArray> outputs, List<String> names) {
         double[] values = new double[names.size()];

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.doppel.pipeline.nn.FaceLandmark68Net;
 import dev.doppel.pipeline.nn.FaceRecognitionNet;
+import dev.doppel.pipeline.nn.TfjsWeights;
 import dev.doppel.pipeline.nn.SsdMobileNetV1;
 
 /**
@@ -55,6 +56,15 @@ public final class FaceModels implements AutoCloseable {
             }
         }
         return load(cacheDir);
+    }
+
+    /** One packaged network's weights, copied into cacheDir as {@link #fromClasspath} does. */
+    public static TfjsWeights packagedWeights(String model, Path cacheDir) throws IOException {
+        Files.createDirectories(cacheDir);
+        for (String shard : shards(cached(model + "-weights_manifest.json", cacheDir))) {
+            cached(shard, cacheDir);
+        }
+        return TfjsWeights.load(cacheDir, model);
     }
 
     public FaceDetector detector() {

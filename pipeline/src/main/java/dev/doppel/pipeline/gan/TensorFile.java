@@ -12,8 +12,14 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.VariableType;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
 /**
- * Named float32 tensors in one file (weights, optimiser moments, image pools): a magic number, a
+ * Named float32 tensors in one file (a GAN's weights, optimiser moments, image pools): a magic number, a
  * count, then per tensor its name, shape and values, little-endian. Plain enough to read without
  * ND4J, and exact, so a resumed model starts from the very numbers it stopped at.
  */
@@ -30,6 +36,47 @@ public final class TensorFile {
                 throw new IllegalArgumentException("a tensor of " + values.length + " values cannot have that shape");
             }
         }
+    }
+
+    /** An array's values as a tensor, row-major float32. */
+    public static Tensor of(INDArray array) {
+        return new Tensor(array.shape(), array.castTo(DataType.FLOAT).dup('c').data().asFloat());
+    }
+
+    /** Every trainable variable of the graph, by name: a network's weights. */
+    public static void writeVariables(Path file, SameDiff sd) throws IOException {
+        Map<String, Tensor> weights = new LinkedHashMap<>();
+        sd.variables().stream()
+                .filter(v -> v.getVariableType() == VariableType.VARIABLE)
+                .forEach(v -> weights.put(v.name(), of(v.getArr())));
+        write(file, weights);
+    }
+
+    /** Weights {@link #writeVariables written} earlier, put back into the variables of the same names of a graph built alike. */
+    public static void readVariables(Path file, SameDiff sd) throws IOException {
+        for (Map.Entry<String, Tensor> weight : read(file).entrySet()) {
+            if (!sd.hasVariable(weight.getKey())) {
+                throw new IOException("the checkpoint holds a weight this network lacks: " + weight.getKey());
+            }
+            INDArray array = sd.getArrForVarName(weight.getKey());
+            if (array.length() != weight.getValue().values().length) {
+                throw new IOException("weight " + weight.getKey() + " has " + weight.getValue().values().length + " values, the network "
+                        + array.length());
+            }
+            array.assign(Nd4j.create(weight.getValue().values(), array.shape(), 'c'));
+        }
+    }
+
+    /** The file's tensors as arrays, by name. */
+    public static Map<String, INDArray> readArrays(Path file) throws IOException {
+        Map<String, INDArray> arrays = new LinkedHashMap<>();
+        read(file).forEach((name, t) -> arrays.put(name, Nd4j.create(t.values(), t.shape(), 'c')));
+        return arrays;
+    }
+
+    /** Trainable parameters of the graph. */
+    public static long parameterCount(SameDiff sd) {
+        return sd.variables().stream().filter(v -> v.getVariableType() == VariableType.VARIABLE).mapToLong(v -> v.getArr().length()).sum();
     }
 
     private static final int MAGIC = 0x43594731; // "CYG1"

@@ -42,6 +42,12 @@ public final class LoopedFrames implements AutoCloseable {
         return height;
     }
 
+    /** Frames a second, as the container says; 25 where it says nothing usable. */
+    public double frameRate() {
+        double rate = grabber.getVideoFrameRate();
+        return rate > 0 && Double.isFinite(rate) ? rate : 25;
+    }
+
     /** The number of frames in one pass, once a pass has ended; -1 before. */
     public long length() {
         return length;

@@ -2,6 +2,8 @@ package dev.doppel.pipeline.nn;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -32,25 +34,46 @@ public final class FaceRecognitionNet {
     public static FaceRecognitionNet load(Path modelDir) throws IOException {
         TfjsWeights weights = TfjsWeights.load(modelDir, MODEL);
         SameDiff sd = SameDiff.create();
+        SDVariable input = sd.placeHolder("input", DataType.FLOAT, -1, INPUT_SIZE, INPUT_SIZE, 3);
+        List<SDVariable> stages = stages(sd, input, INPUT_SIZE, weights, STAGES.size());
+        stages.get(STAGES.size() - 1).mean(1, 2).mmul("descriptor", sd.constant(weights.get("fc")));
+        return new FaceRecognitionNet(sd);
+    }
+
+    /** The blocks whose outputs {@link #stages} gives: the ends of the 32, 64, 128 and 256 channel stages, then the last block. */
+    public static final List<String> STAGES = List.of("conv32_3", "conv64_3", "conv128_2", "conv256_2", "conv256_down_out");
+
+    /**
+     * The network's first {@code count} {@link #STAGES}, built into {@code sd} on {@code input} ([n,
+     * side, side, 3], normalised as face-api does: RGB minus the channel means, over 255), its
+     * weights as constants: what a perceptual loss compares. The first four take sides from 64 px
+     * on; the last needs about 104 (it is built for 150).
+     */
+    public static List<SDVariable> stages(SameDiff sd, SDVariable input, int side, TfjsWeights weights, int count) {
         Convolutions layers = new Convolutions(sd);
-        SDVariable out = sd.placeHolder("input", DataType.FLOAT, -1, INPUT_SIZE, INPUT_SIZE, 3);
-        out = relu(conv(layers, out, weights, "conv32_down", 2, PaddingMode.VALID));
+        SDVariable out = relu(conv(layers, input, weights, "conv32_down", 2, PaddingMode.VALID));
         out = layers.maxPool(out, 3, 2);
-        int side = ((INPUT_SIZE - 7) / 2 + 1 - 3) / 2 + 1;
+        int current = ((side - 7) / 2 + 1 - 3) / 2 + 1;
+        List<SDVariable> stages = new ArrayList<>();
         for (String block : new String[] {
                 "conv32_1", "conv32_2", "conv32_3",
                 "conv64_down", "conv64_1", "conv64_2", "conv64_3",
                 "conv128_down", "conv128_1", "conv128_2",
                 "conv256_down", "conv256_1", "conv256_2", "conv256_down_out"}) {
             if (block.contains("down")) {
-                out = residualDown(layers, out, side, weights, block);
-                side /= 2;
+                out = residualDown(layers, out, current, weights, block);
+                current /= 2;
             } else {
                 out = residual(layers, out, weights, block);
             }
+            if (block.equals(STAGES.get(stages.size()))) {
+                stages.add(out);
+                if (stages.size() == count) {
+                    break;
+                }
+            }
         }
-        out.mean(1, 2).mmul("descriptor", sd.constant(weights.get("fc")));
-        return new FaceRecognitionNet(sd);
+        return stages;
     }
 
     /** [n, 128] face descriptors for a batch of crops. */

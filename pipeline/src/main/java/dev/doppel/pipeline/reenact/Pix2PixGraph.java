@@ -39,6 +39,7 @@ final class Pix2PixGraph {
 
     static final String ADVERSARIAL = "adversarial";
     static final String FEATURE_MATCHING = "featureMatching";
+    static final String PERCEPTUAL = "perceptual";
     static final String L1 = "l1";
     static final String DISCRIMINATOR = "discriminator";
 
@@ -55,23 +56,27 @@ final class Pix2PixGraph {
     private Pix2PixGraph() {
     }
 
-    /** The named losses of the recipe, in the catalog's order. */
-    static List<String> lossNames(Pix2PixOptions options) {
-        return options.featureMatching() ? List.of(ADVERSARIAL, FEATURE_MATCHING, L1, DISCRIMINATOR) : List.of(ADVERSARIAL, L1, DISCRIMINATOR);
-    }
-
     static Built build(Pix2PixOptions options) {
         SameDiff sd = SameDiff.create();
         Layers layers = new Layers(sd, options.settings().seed());
-        UNetGenerator generator = new UNetGenerator(layers, options);
-        PatchDiscriminator discriminator = new PatchDiscriminator(layers, options.discriminatorWidth(), 6);
         int r = options.settings().resolution();
+        PatchDiscriminator discriminator = new PatchDiscriminator(layers, options.discriminatorWidth(), 6);
 
         SDVariable sketches = sd.placeHolder(SKETCHES, DataType.FLOAT, -1, 3, r, r).mul(2).sub(1);
         SDVariable real = sd.placeHolder(FACES, DataType.FLOAT, -1, 3, r, r).mul(2).sub(1);
         SDVariable madeFaces = sd.placeHolder(MADE_FACES, DataType.FLOAT, -1, 3, r, r);
         SDVariable weights = sd.placeHolder(WEIGHTS, DataType.FLOAT, -1, 1, r, r);
-        SDVariable made = generator.apply(sketches).rename(MADE);
+        SDVariable made;
+        List<UNetGenerator.DropoutMask> dropoutMasks;
+        if (options.coarseToFine()) {
+            LocalEnhancer enhancer = new LocalEnhancer(layers, options);
+            made = enhancer.apply(sketches, halve(sd, sketches)).rename(MADE);
+            dropoutMasks = enhancer.global().dropoutMasks();
+        } else {
+            UNetGenerator generator = new UNetGenerator(layers, options, UNetGenerator.NAME, r);
+            made = generator.apply(sketches).rename(MADE);
+            dropoutMasks = generator.dropoutMasks();
+        }
         made.add(1).mul(DRAWN, 0.5);
 
         SDVariable adversarial = null;
@@ -111,12 +116,16 @@ final class Pix2PixGraph {
             total = total.add(featureMatching.rename(FEATURE_MATCHING));
             generatorLosses.add(FEATURE_MATCHING);
         }
+        if (options.perceptual()) {
+            total = total.add(PerceptualLoss.of(sd, made, real, r).mul(PERCEPTUAL, options.perceptualWeight()));
+            generatorLosses.add(PERCEPTUAL);
+        }
         SDVariable perPixel = sd.mean(sd.math().abs(made.sub(real)), true, 1);
         total = total.add(sd.sum(perPixel.mul(weights)).div(sd.sum(weights).add(1e-6)).mul(L1, options.l1Weight()));
         generatorLosses.add(L1);
         discriminatorLoss.rename(DISCRIMINATOR);
         sd.setLossVariables(total, discriminatorLoss);
-        return new Built(sd, List.copyOf(generatorLosses), generator.dropoutMasks());
+        return new Built(sd, List.copyOf(generatorLosses), dropoutMasks);
     }
 
     /** The trainable variables of the networks whose names start with {@code prefix}, sorted. */

@@ -11,11 +11,14 @@ import dev.doppel.pipeline.gan.PatchDiscriminator;
  *                              Adam's learning rate (the reference's 2e-4) and seed
  * @param discriminatorScales   PatchGANs on the pair at full, half, quarter... size (pix2pix 1; pix2pixHD 2, 3 from 256 px)
  * @param featureMatchingWeight pix2pixHD's lambda_feat (10): L1 between the discriminators' features on real and made pairs; 0 for none
+ * @param perceptualWeight      pix2pixHD's lambda for its perceptual loss (10), on a face network's features ({@link PerceptualLoss}); 0 for none
  * @param l1Weight              pix2pix's lambda_L1 (100) on the made face against the real one
  * @param leastSquares          LSGAN (pix2pixHD's default) instead of pix2pix's cross-entropy
+ * @param coarseToFine          pix2pixHD's generator ({@link LocalEnhancer}): a global U-Net at half size refined at full size;
+ *                              pix2pixHD from 256 px, where one U-Net no longer sees the whole face at once
  */
-public record Pix2PixOptions(ModelSettings settings, int discriminatorScales, double featureMatchingWeight, double l1Weight,
-        boolean leastSquares) {
+public record Pix2PixOptions(ModelSettings settings, int discriminatorScales, double featureMatchingWeight, double perceptualWeight,
+        double l1Weight, boolean leastSquares, boolean coarseToFine) {
 
     public static final String PIX2PIX = "pix2pix";
     public static final String PIX2PIX_HD = "pix2pixhd";
@@ -32,7 +35,10 @@ public record Pix2PixOptions(ModelSettings settings, int discriminatorScales, do
         if (!(settings.widthScale() > 0 && settings.widthScale() <= 2) || !(settings.learningRate() > 0)) {
             throw new IllegalArgumentException("widthScale must be in (0, 2] and the learning rate positive");
         }
-        if (featureMatchingWeight < 0 || l1Weight < 0) {
+        if (coarseToFine && r < 64) {
+            throw new IllegalArgumentException("the coarse-to-fine generator needs 64 px or more: its global network works at half size");
+        }
+        if (featureMatchingWeight < 0 || perceptualWeight < 0 || l1Weight < 0) {
             throw new IllegalArgumentException("loss weights cannot be negative");
         }
     }
@@ -40,8 +46,11 @@ public record Pix2PixOptions(ModelSettings settings, int discriminatorScales, do
     /** The reference recipe of {@code architecture} ({@link #PIX2PIX} or {@link #PIX2PIX_HD}) for the settings. */
     public static Pix2PixOptions of(String architecture, ModelSettings settings) {
         return switch (architecture) {
-            case PIX2PIX -> new Pix2PixOptions(settings, 1, 0, 100, false);
-            case PIX2PIX_HD -> new Pix2PixOptions(settings, settings.resolution() >= 256 ? 3 : 2, 10, 100, true);
+            case PIX2PIX -> new Pix2PixOptions(settings, 1, 0, 0, 100, false, false);
+            case PIX2PIX_HD -> {
+                boolean large = settings.resolution() >= 256;
+                yield new Pix2PixOptions(settings, large ? 3 : 2, 10, 10, 100, true, large);
+            }
             default -> throw new IllegalArgumentException("not a sketch-to-face architecture: " + architecture);
         };
     }
@@ -50,10 +59,10 @@ public record Pix2PixOptions(ModelSettings settings, int discriminatorScales, do
         return featureMatchingWeight > 0;
     }
 
-    /** Halvings from the face down to the U-Net's 1 x 1 bottleneck (6 at 64 px, 8 at 256 as unet_256). */
-    int depth() {
-        return Integer.numberOfTrailingZeros(settings.resolution());
+    public boolean perceptual() {
+        return perceptualWeight > 0;
     }
+
 
     int generatorWidth() {
         return scaled(64);

@@ -123,7 +123,7 @@ public final class Reenactment {
             long[] index = {0};
             return drive(driver, frames.width() & ~1, frames.height() & ~1, () -> {
                 RgbImage frame = evenSized(RgbImage.of(frames.next()));
-                List<LocatedFace> located = tracker.update(extractor.locate(frame, times), index[0]++ / 25.0);
+                List<LocatedFace> located = tracker.update(extractor.locate(frame, times), index[0]++ / frames.frameRate());
                 return new Target(frame, targetFace(frame, located).orElse(null));
             }, output, encoding, provenance, progress, cancellation);
         }
@@ -139,7 +139,7 @@ public final class Reenactment {
 
     private VideoRewrite.Result drive(Path driver, int width, int height, Targets targets, Path output, VideoRewrite.Encoding encoding,
             Provenance provenance, Progress progress, Cancellation cancellation) throws IOException {
-        LandmarkSet neutral = FaceAligner.landmarksInCrop(neutralFace(driver), alignment);
+        LandmarkSet neutral = FaceAligner.landmarksInCrop(neutralFace(driver, cancellation), alignment);
         FaceTracker tracker = new FaceTracker();
         LandmarkSet[] lastDriver = {null};
         long[] nextIdentity = {0};
@@ -203,9 +203,10 @@ public final class Reenactment {
     }
 
     /** The driver's landmarks at its neutral frame: its first face at or after {@link Options#neutralFrame}. */
-    private LandmarkSet neutralFace(Path driver) throws IOException {
+    private LandmarkSet neutralFace(Path driver, Cancellation cancellation) throws IOException {
         try (LoopedFrames frames = new LoopedFrames(driver)) {
             for (long index = 0; frames.length() < 0; index++) {
+                cancellation.throwIfStopped();
                 BufferedImage frame = frames.next();
                 if (frames.length() >= 0) {
                     break;

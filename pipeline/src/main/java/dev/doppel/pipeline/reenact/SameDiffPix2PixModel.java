@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Random;
 
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -80,6 +79,11 @@ public final class SameDiffPix2PixModel implements SketchToFace {
         return new SameDiffPix2PixModel(architecture, options, Pix2PixGraph.build(options), Map.of(), 0);
     }
 
+    /** A model of options the architectures do not name, for experiments and tests. */
+    static SameDiffPix2PixModel create(Pix2PixOptions options) {
+        return new SameDiffPix2PixModel(Pix2PixOptions.PIX2PIX, options, Pix2PixGraph.build(options), Map.of(), 0);
+    }
+
     /** {@code architecture} ({@link Pix2PixOptions#PIX2PIX} or {@link Pix2PixOptions#PIX2PIX_HD}) on SameDiff, as the worker registers it. */
     public static ModelImplementation implementation(String architecture) {
         Pix2PixOptions.of(architecture, new ModelSettings(64, 1, 2e-4, 0));
@@ -95,19 +99,8 @@ public final class SameDiffPix2PixModel implements SketchToFace {
                     + state.formatVersion());
         }
         Pix2PixGraph.Built built = Pix2PixGraph.build(state.options());
-        for (Map.Entry<String, TensorFile.Tensor> weight : TensorFile.read(directory.resolve(WEIGHTS_FILE)).entrySet()) {
-            if (!built.sd().hasVariable(weight.getKey())) {
-                throw new IOException("the checkpoint holds a weight this network lacks: " + weight.getKey());
-            }
-            INDArray array = built.sd().getArrForVarName(weight.getKey());
-            if (array.length() != weight.getValue().values().length) {
-                throw new IOException("weight " + weight.getKey() + " has " + weight.getValue().values().length + " values, the network "
-                        + array.length());
-            }
-            array.assign(Nd4j.create(weight.getValue().values(), array.shape(), 'c'));
-        }
-        Map<String, INDArray> optimisers = new LinkedHashMap<>();
-        TensorFile.read(directory.resolve(OPTIMISERS_FILE)).forEach((name, t) -> optimisers.put(name, Nd4j.create(t.values(), t.shape(), 'c')));
+        TensorFile.readVariables(directory.resolve(WEIGHTS_FILE), built.sd());
+        Map<String, INDArray> optimisers = TensorFile.readArrays(directory.resolve(OPTIMISERS_FILE));
         return new SameDiffPix2PixModel(architecture, state.options(), built, optimisers, state.iteration());
     }
 
@@ -122,10 +115,7 @@ public final class SameDiffPix2PixModel implements SketchToFace {
 
     @Override
     public long parameterCount() {
-        return sd.variables().stream()
-                .filter(v -> v.getVariableType() == VariableType.VARIABLE)
-                .mapToLong(v -> v.getArr().length())
-                .sum();
+        return TensorFile.parameterCount(sd);
     }
 
     @Override
@@ -190,13 +180,9 @@ public final class SameDiffPix2PixModel implements SketchToFace {
     @Override
     public void save(Path directory) throws IOException {
         Files.createDirectories(directory);
-        Map<String, TensorFile.Tensor> weights = new LinkedHashMap<>();
-        sd.variables().stream()
-                .filter(v -> v.getVariableType() == VariableType.VARIABLE)
-                .forEach(v -> weights.put(v.name(), tensorFile(v.getArr())));
-        TensorFile.write(directory.resolve(WEIGHTS_FILE), weights);
+        TensorFile.writeVariables(directory.resolve(WEIGHTS_FILE), sd);
         TensorFile.write(directory.resolve(OPTIMISERS_FILE), Map.of(
-                GENERATOR_OPTIMISER, tensorFile(generator.state()), DISCRIMINATOR_OPTIMISER, tensorFile(discriminators.state())));
+                GENERATOR_OPTIMISER, TensorFile.of(generator.state()), DISCRIMINATOR_OPTIMISER, TensorFile.of(discriminators.state())));
         JSON.writeValue(directory.resolve(STATE_FILE).toFile(), new State(architecture, FORMAT_VERSION, options, iteration));
     }
 
@@ -229,7 +215,4 @@ public final class SameDiffPix2PixModel implements SketchToFace {
         return array.castTo(DataType.FLOAT).dup('c').data().asFloat();
     }
 
-    private static TensorFile.Tensor tensorFile(INDArray array) {
-        return new TensorFile.Tensor(array.shape(), floats(array));
-    }
 }

@@ -32,21 +32,40 @@ final class UNetGenerator {
     }
 
     private final Layers layers;
+    private final String name;
     private final int resolution;
     private final int depth;
     private final int width;
     private final List<DropoutMask> masks = new ArrayList<>();
+    private SDVariable features;
+    private boolean featuresOnly;
 
-    UNetGenerator(Layers layers, Pix2PixOptions options) {
+    /** The U-Net named {@code name} for sketches of {@code resolution} px. */
+    UNetGenerator(Layers layers, Pix2PixOptions options, String name, int resolution) {
         this.layers = layers;
-        this.resolution = options.settings().resolution();
-        this.depth = options.depth();
+        this.name = name;
+        this.resolution = resolution;
+        this.depth = Integer.numberOfTrailingZeros(resolution);
         this.width = options.generatorWidth();
     }
 
     /** Sketches in [-1, 1] (N x 3 x R x R) to faces in [-1, 1]. */
     SDVariable apply(SDVariable sketches) {
         return level(sketches, 0, 3);
+    }
+
+    /**
+     * The U-Net without its output layer: 2 x width channels at the full resolution, the coarse
+     * picture pix2pixHD's local enhancer refines. Use either this or {@link #apply}.
+     */
+    SDVariable features(SDVariable sketches) {
+        featuresOnly = true;
+        level(sketches, 0, 3);
+        return features;
+    }
+
+    int featureChannels() {
+        return 2 * width;
     }
 
     /** The dropout layers {@link #apply} made, in order. */
@@ -58,20 +77,26 @@ final class UNetGenerator {
         int inner = channels(level);
         boolean outermost = level == 0;
         boolean innermost = level == depth - 1;
-        SDVariable down = layers.conv(NAME + "/down" + level, outermost ? x : leaky(x), outer, inner, 4, 2, 1, false);
+        SDVariable down = layers.conv(name + "/down" + level, outermost ? x : leaky(x), outer, inner, 4, 2, 1, false);
         if (!outermost && !innermost) {
             down = layers.instanceNorm(down);
         }
         SDVariable below = innermost ? down : level(down, level + 1, inner);
         int belowChannels = innermost ? inner : 2 * inner;
-        SDVariable up = layers.conv(NAME + "/up" + level, layers.upsample(layers.sd().nn().relu(below, 0)), belowChannels,
-                outermost ? 3 : outer, 3, 1, 1, false);
+        SDVariable upsampled = layers.upsample(layers.sd().nn().relu(below, 0));
+        if (outermost) {
+            features = upsampled;
+            if (featuresOnly) {
+                return null;
+            }
+        }
+        SDVariable up = layers.conv(name + "/up" + level, upsampled, belowChannels, outermost ? 3 : outer, 3, 1, 1, false);
         if (outermost) {
             return layers.sd().math().tanh(up);
         }
         up = layers.instanceNorm(up);
         if (level >= 4 && !innermost) {
-            DropoutMask mask = new DropoutMask("dropout" + level, outer, resolution >> level);
+            DropoutMask mask = new DropoutMask(name.replace('/', '_') + "_dropout" + level, outer, resolution >> level);
             masks.add(mask);
             up = up.mul(layers.sd().placeHolder(mask.placeholder(), DataType.FLOAT, -1, mask.channels(), mask.side(), mask.side()));
         }

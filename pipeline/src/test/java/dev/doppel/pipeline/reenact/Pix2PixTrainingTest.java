@@ -55,16 +55,48 @@ class Pix2PixTrainingTest {
     private static final int STEPS = 150;
 
     @Test
-    void pix2pixHdJudgesAtTwoScalesWithFeatureMatching() {
-        try (SameDiffPix2PixModel model = SameDiffPix2PixModel.create(Pix2PixOptions.PIX2PIX_HD, new ModelSettings(SIZE, 0.0625, 2e-4, 5))) {
+    void pix2pixHdJudgesAtTwoScalesWithFeatureMatchingAndAPerceptualLoss() {
+        try (SameDiffPix2PixModel model = SameDiffPix2PixModel.create(Pix2PixOptions.PIX2PIX_HD, new ModelSettings(SIZE, 0.0625, 1e-3, 5))) {
             assertThat(model.options().discriminatorScales()).isEqualTo(2);
             SketchSampler.Pairs pairs = SketchSampler.of(SyntheticSketchFaces.of(2, SIZE, 3), SIZE);
             NamedLosses losses = model.trainStep(pairs.sketches(), pairs.faces(), pairs.weights());
-            assertThat(losses.values()).containsOnlyKeys("adversarial", "featureMatching", "l1", "discriminator");
+            assertThat(losses.values()).containsOnlyKeys("adversarial", "featureMatching", "perceptual", "l1", "discriminator");
             assertThat(losses.values().get("featureMatching")).isPositive();
+            assertThat(losses.values().get("perceptual")).isPositive();
+            NamedLosses later = losses;
+            for (int i = 0; i < 8; i++) {
+                later = model.trainStep(pairs.sketches(), pairs.faces(), pairs.weights());
+            }
+            assertThat(later.values().get("perceptual")).as("the generator learns from it").isLessThan(losses.values().get("perceptual"));
             assertThat(losses.iteration()).isEqualTo(1);
         }
         assertThat(Pix2PixOptions.of(Pix2PixOptions.PIX2PIX_HD, new ModelSettings(256, 1, 2e-4, 1)).discriminatorScales()).isEqualTo(3);
+    }
+
+    @Test
+    void pix2pixHdsCoarseToFineGeneratorRefinesAHalfSizeUNet() {
+        // As pix2pixHD builds it from 256 px, tried at 64 px to stay small.
+        Pix2PixOptions options = new Pix2PixOptions(new ModelSettings(SIZE, 0.0625, 1e-3, 5), 1, 0, 0, 100, false, true);
+        Pix2PixGraph.Built built = Pix2PixGraph.build(options);
+        assertThat(built.sd().hasVariable(LocalEnhancer.NAME + "/res2/conv2/W")).isTrue();
+        assertThat(built.sd().getVariable(UNetGenerator.NAME + "/global/down0/W").getArr().shape()).as("the global U-Net's first conv")
+                .containsExactly(4, 4, 3, 4);
+        try (SameDiffPix2PixModel model = SameDiffPix2PixModel.create(options)) {
+            SketchSampler.Pairs pairs = SketchSampler.of(SyntheticSketchFaces.of(2, SIZE, 3), SIZE);
+            NamedLosses first = model.trainStep(pairs.sketches(), pairs.faces(), pairs.weights());
+            NamedLosses later = first;
+            for (int i = 0; i < 8; i++) {
+                later = model.trainStep(pairs.sketches(), pairs.faces(), pairs.weights());
+            }
+            assertThat(later.values().get("l1")).isLessThan(first.values().get("l1"));
+            float[] drawn = model.draw(pairs.sketches()).pixels();
+            assertThat(drawn).hasSize(2 * 3 * SIZE * SIZE);
+            for (float p : drawn) {
+                assertThat(p).isBetween(0f, 1f);
+            }
+        }
+        assertThat(Pix2PixOptions.of(Pix2PixOptions.PIX2PIX_HD, new ModelSettings(256, 1, 2e-4, 1)).coarseToFine()).isTrue();
+        assertThat(Pix2PixOptions.of(Pix2PixOptions.PIX2PIX_HD, new ModelSettings(128, 1, 2e-4, 1)).coarseToFine()).isFalse();
     }
 
     @Test

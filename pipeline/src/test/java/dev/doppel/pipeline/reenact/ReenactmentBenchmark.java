@@ -41,6 +41,7 @@ public final class ReenactmentBenchmark {
         train(Pix2PixOptions.PIX2PIX, 128, 1, 5);
         train(Pix2PixOptions.PIX2PIX, 128, 4, 3);
         train(Pix2PixOptions.PIX2PIX_HD, 128, 1, 5);
+        train(Pix2PixOptions.PIX2PIX_HD, 256, 1, 2);
         drive(128);
         drive(64);
     }

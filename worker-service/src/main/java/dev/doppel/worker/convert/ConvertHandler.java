@@ -4,7 +4,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -100,22 +99,15 @@ class ConvertHandler implements JobHandler<ConvertParameters> {
     @Override
     public void run(JobContext context, ConvertParameters parameters) throws Exception {
         UUID tenant = context.tenantId();
-        TrainedModels.Model model = trainedModels.find(tenant, parameters.modelId())
-                .orElseThrow(() -> new JobFailure("model-not-found", "Model " + parameters.modelId() + " does not exist."));
-        String checkpointKey = parameters.checkpoint().equals("best") ? model.bestCheckpointKey() : model.latestCheckpointKey();
-        if (checkpointKey == null) {
-            throw new JobFailure("model-has-no-checkpoint", "Model " + parameters.modelId() + " has no " + parameters.checkpoint()
-                    + " checkpoint yet; its train job writes one every checkpointEvery iterations.");
-        }
-        Uploads.Upload upload = uploads.find(tenant, parameters.mediaId())
-                .orElseThrow(() -> new JobFailure("media-not-found", "Upload " + parameters.mediaId() + " does not exist."));
+        TrainedModels.Model model = trainedModels.require(tenant, parameters.modelId());
+        String checkpointKey = TrainedModels.checkpointKey(model, parameters.checkpoint());
+        Uploads.Upload upload = uploads.require(tenant, parameters.mediaId());
         models.implementation(model.architecture(), model.engine());
         UUID source = faceSet(model, parameters.towardsB() ? "A" : "B");
         UUID target = faceSet(model, parameters.towardsB() ? "B" : "A");
 
         context.progress().report("loading input", 0);
-        Path input = context.scratch().resolve("input." + upload.format().toLowerCase(Locale.ROOT));
-        context.store().download(upload.objectKey(), input);
+        Path input = uploads.download(context, parameters.mediaId(), "input");
         MediaInfo info = probeOrFail(parameters.mediaId(), input);
         context.progress().report("loading model", 0.02);
         SwapOptions options = options(parameters, tenant, source, target);

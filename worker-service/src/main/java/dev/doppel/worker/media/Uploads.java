@@ -1,8 +1,13 @@
 package dev.doppel.worker.media;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.doppel.worker.runtime.JobContext;
+import dev.doppel.worker.runtime.JobFailure;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +26,19 @@ public class Uploads {
 
     Uploads(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** The tenant's upload, or the job fails as {@code media-not-found}. */
+    public Upload require(UUID tenantId, UUID mediaId) {
+        return find(tenantId, mediaId).orElseThrow(() -> new JobFailure("media-not-found", "Upload " + mediaId + " does not exist."));
+    }
+
+    /** The tenant's upload, downloaded into the job's scratch folder as {@code name} with its format's extension. */
+    public Path download(JobContext context, UUID mediaId, String name) throws IOException {
+        Upload upload = require(context.tenantId(), mediaId);
+        Path local = context.scratch().resolve(name + "." + upload.format().toLowerCase(Locale.ROOT));
+        context.store().download(upload.objectKey(), local);
+        return local;
     }
 
     public Optional<Upload> find(UUID tenantId, UUID mediaId) {

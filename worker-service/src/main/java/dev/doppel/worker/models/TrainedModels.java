@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import dev.doppel.worker.runtime.JobContext;
+import dev.doppel.worker.runtime.JobFailure;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -40,6 +41,21 @@ public class TrainedModels {
                 .query((rs, n) -> new Model(modelId, rs.getString("architecture"), rs.getString("engine"), Map.copyOf(faceSets),
                         rs.getString("checkpoint_key"), rs.getString("best_checkpoint_key"), rs.getLong("iteration")))
                 .optional();
+    }
+
+    /** The tenant's model, or the job fails as {@code model-not-found}. */
+    public Model require(UUID tenantId, UUID modelId) {
+        return find(tenantId, modelId).orElseThrow(() -> new JobFailure("model-not-found", "Model " + modelId + " does not exist."));
+    }
+
+    /** The key of the model's {@code latest} or {@code best} checkpoint, or the job fails as {@code model-has-no-checkpoint}. */
+    public static String checkpointKey(Model model, String which) {
+        String key = which.equals("best") ? model.bestCheckpointKey() : model.latestCheckpointKey();
+        if (key == null) {
+            throw new JobFailure("model-has-no-checkpoint", "Model " + model.id() + " has no " + which
+                    + " checkpoint yet; its train job writes one every checkpointEvery iterations.");
+        }
+        return key;
     }
 
     /** The checkpoint under {@code key}, downloaded and unpacked into the job's scratch {@code folder}. */

@@ -3,11 +3,11 @@ package dev.doppel.worker.reenact;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.doppel.model.families.reenactment.ReenactmentArchitectures;
 import dev.doppel.model.jobs.JobKind;
 import dev.doppel.model.jobs.JobRoute;
 import dev.doppel.model.media.MediaInfo;
@@ -51,7 +51,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class ReenactHandler implements JobHandler<ReenactParameters> {
 
-    static final String ROLE = "Target";
     private static final int PREVIEW_SIDE = 640;
 
     private final Uploads uploads;
@@ -96,14 +95,9 @@ class ReenactHandler implements JobHandler<ReenactParameters> {
     @Override
     public void run(JobContext context, ReenactParameters parameters) throws Exception {
         UUID tenant = context.tenantId();
-        TrainedModels.Model model = trainedModels.find(tenant, parameters.modelId())
-                .orElseThrow(() -> new JobFailure("model-not-found", "Model " + parameters.modelId() + " does not exist."));
-        String checkpointKey = parameters.checkpoint().equals("best") ? model.bestCheckpointKey() : model.latestCheckpointKey();
-        if (checkpointKey == null) {
-            throw new JobFailure("model-has-no-checkpoint", "Model " + parameters.modelId() + " has no " + parameters.checkpoint()
-                    + " checkpoint yet; its train job writes one every checkpointEvery iterations.");
-        }
-        UUID person = model.faceSets().get(ROLE);
+        TrainedModels.Model model = trainedModels.require(tenant, parameters.modelId());
+        String checkpointKey = TrainedModels.checkpointKey(model, parameters.checkpoint());
+        UUID person = model.faceSets().get(ReenactmentArchitectures.ROLE);
         if (person == null) {
             throw new JobFailure("model-cannot-reenact", "Model " + parameters.modelId() + " learned " + model.faceSets().keySet()
                     + ", not a target person; reenact takes a model of the reenactment family.");
@@ -111,8 +105,8 @@ class ReenactHandler implements JobHandler<ReenactParameters> {
         models.implementation(model.architecture(), model.engine());
 
         context.progress().report("loading inputs", 0);
-        Path driver = download(context, parameters.drivingMediaId(), "driver");
-        Path target = download(context, parameters.targetMediaId(), "target");
+        Path driver = uploads.download(context, parameters.drivingMediaId(), "driver");
+        Path target = uploads.download(context, parameters.targetMediaId(), "target");
         if (probeOrFail(parameters.drivingMediaId(), driver).kind() != MediaKind.VIDEO) {
             throw new JobFailure("driver-not-a-video", "Upload " + parameters.drivingMediaId() + " is a photo; the driver must be a video.");
         }
@@ -168,14 +162,6 @@ class ReenactHandler implements JobHandler<ReenactParameters> {
             }
         }
         context.progress().report("done", 1);
-    }
-
-    private Path download(JobContext context, UUID mediaId, String name) throws IOException {
-        Uploads.Upload upload = uploads.find(context.tenantId(), mediaId)
-                .orElseThrow(() -> new JobFailure("media-not-found", "Upload " + mediaId + " does not exist."));
-        Path local = context.scratch().resolve(name + "." + upload.format().toLowerCase(Locale.ROOT));
-        context.store().download(upload.objectKey(), local);
-        return local;
     }
 
     private TrainableModel load(JobContext context, TrainedModels.Model model, String checkpointKey) throws IOException {

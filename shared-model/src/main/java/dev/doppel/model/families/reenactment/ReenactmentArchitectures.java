@@ -30,9 +30,9 @@ public class ReenactmentArchitectures {
     @Bean
     ModelArchitecture pix2pixHdArchitecture() {
         return new ModelArchitecture("pix2pixhd", FAMILY,
-                "pix2pix with pix2pixHD's discriminators: PatchGANs at two scales (three from 256 px), LSGAN and feature matching x10,"
-                        + " L1 x100 kept in place of its VGG loss",
-                List.of(ROLE), List.of("adversarial", "featureMatching", "l1", "discriminator"), List.of("samediff"), List.of(256, 128), 2e-4,
+                "pix2pix with pix2pixHD's losses: PatchGANs at two scales (three from 256 px), LSGAN, feature matching x10 and a"
+                        + " perceptual loss x10 on the face recognition net's features (in place of VGG's); pix2pix's L1 kept",
+                List.of(ROLE), List.of("adversarial", "featureMatching", "perceptual", "l1", "discriminator"), List.of("samediff"), List.of(256, 128), 2e-4,
                 null, REENACTS);
     }
 }
