@@ -64,7 +64,7 @@ export function render(job) {
 
 function qualityReport(metrics) {
   const lines = [`Drove ${metrics.framesDriven} of ${metrics.frames} frames` +
-    (metrics.framesDriven < metrics.frames ? ' (the others had no face in the driver or the target, and were left as they were).' : '.')];
+    (metrics.framesDriven < metrics.frames ? ' (in the others the driver\'s face or the target\'s was missing, and the target was left as it was).' : '.')];
   const follows = (correlation) => (correlation > 0.7 ? 'follows closely' : correlation > 0.4 ? 'follows loosely' : 'barely follows: train longer');
   if (metrics.mouthCorrelation != null) {
     lines.push(`Mouth: the output's opening ${follows(metrics.mouthCorrelation)} the driver's (correlation ${rounded(metrics.mouthCorrelation, 2)} over the frames; 1 is perfect).`);

@@ -51,8 +51,9 @@ public class Models {
         List<String> takers = architectures.find(model.architecture()).map(ModelArchitecture::usedBy).orElse(List.of());
         if (!takers.contains(kind.name())) {
             List<String> valid = architectures.all().stream().filter(a -> a.usedBy().contains(kind.name())).map(ModelArchitecture::name).toList();
-            throw JobType.invalid("Model " + id + " is a '" + model.architecture() + "' model, which " + String.join(" and ", takers)
-                    + " jobs take; a " + kind.name() + " job takes a model of architecture " + String.join(" or ", valid) + ".");
+            throw JobType.invalid("Model " + id + " is of architecture '" + model.architecture() + "'"
+                    + (takers.isEmpty() ? "" : ", whose models " + String.join(" and ", takers) + " jobs take")
+                    + "; a " + kind.name() + " job takes a model of architecture " + String.join(" or ", valid) + ".");
         }
         if (!model.hasCheckpoint()) {
             throw JobType.invalid("Model " + id + " has no " + which + " checkpoint yet; its train job writes one every checkpointEvery iterations.");

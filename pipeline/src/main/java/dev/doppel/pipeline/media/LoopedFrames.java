@@ -22,6 +22,7 @@ public final class LoopedFrames implements AutoCloseable {
     private final int height;
     private long read;
     private long length = -1;
+    private long passes;
 
     public LoopedFrames(Path file) throws IOException {
         this.file = file;
@@ -53,6 +54,11 @@ public final class LoopedFrames implements AutoCloseable {
         return length;
     }
 
+    /** Times the video has started again from its first frame. */
+    public long passes() {
+        return passes;
+    }
+
     /** The next frame, a copy the caller may keep. */
     public BufferedImage next() throws IOException {
         try {
@@ -61,6 +67,7 @@ public final class LoopedFrames implements AutoCloseable {
                 if (length < 0) {
                     length = read;
                 }
+                passes++;
                 grabber.restart();
                 frame = grabber.grabImage();
                 if (frame == null) {

@@ -7,7 +7,7 @@ import dev.doppel.pipeline.gan.PatchDiscriminator;
  * How a sketch-to-face model is built and trained: pix2pix (Isola et al. 2017) or it with
  * pix2pixHD's improvements (Wang et al. 2018), as the caller's architecture says.
  *
- * @param settings              resolution (a power of two, 64 to 512), width scale (1.0 is the reference's ngf = ndf = 64),
+ * @param settings              resolution (a power of two, 32 to 512), width scale (1.0 is the reference's ngf = ndf = 64),
  *                              Adam's learning rate (the reference's 2e-4) and seed
  * @param discriminatorScales   PatchGANs on the pair at full, half, quarter... size (pix2pix 1; pix2pixHD 2, 3 from 256 px)
  * @param featureMatchingWeight pix2pixHD's lambda_feat (10): L1 between the discriminators' features on real and made pairs; 0 for none

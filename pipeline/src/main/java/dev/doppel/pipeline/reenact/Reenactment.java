@@ -46,6 +46,9 @@ import dev.doppel.pipeline.stage.StageTimes;
  */
 public final class Reenactment {
 
+    /** Frames without the driver's face that keep its last expression (as the tracker keeps a track). */
+    static final int DRIVER_MISSES = 3;
+
     /** Identity takes a network pass; once a second is enough for the report. */
     static final long IDENTITY_EVERY_MICROS = 1_000_000;
 
@@ -68,6 +71,13 @@ public final class Reenactment {
     /** The driver or the target shows no face to drive or to draw into: the job cannot be done with these inputs. */
     public static final class NoFace extends RuntimeException {
         public NoFace(String message) {
+            super(message);
+        }
+    }
+
+    /** The neutral frame asked for lies past the driving video's end. */
+    public static final class NoNeutralFrame extends RuntimeException {
+        public NoNeutralFrame(String message) {
             super(message);
         }
     }
@@ -119,11 +129,17 @@ public final class Reenactment {
     public VideoRewrite.Result drive(Path driver, Path targetVideo, Path output, VideoRewrite.Encoding encoding, Provenance provenance,
             Progress progress, Cancellation cancellation) throws IOException {
         try (LoopedFrames frames = new LoopedFrames(targetVideo)) {
-            FaceTracker tracker = new FaceTracker();
+            FaceTracker[] tracker = {new FaceTracker()};
+            long[] pass = {0};
             long[] index = {0};
             return drive(driver, frames.width() & ~1, frames.height() & ~1, () -> {
                 RgbImage frame = evenSized(RgbImage.of(frames.next()));
-                List<LocatedFace> located = tracker.update(extractor.locate(frame, times), index[0]++ / frames.frameRate());
+                if (frames.passes() != pass[0]) {
+                    // Back at the first frame: the face jumps to where it began, and smoothing must not drag it.
+                    pass[0] = frames.passes();
+                    tracker[0] = new FaceTracker();
+                }
+                List<LocatedFace> located = tracker[0].update(extractor.locate(frame, times), index[0]++ / frames.frameRate());
                 return new Target(frame, targetFace(frame, located).orElse(null));
             }, output, encoding, provenance, progress, cancellation);
         }
@@ -142,12 +158,17 @@ public final class Reenactment {
         LandmarkSet neutral = FaceAligner.landmarksInCrop(neutralFace(driver, cancellation), alignment);
         FaceTracker tracker = new FaceTracker();
         LandmarkSet[] lastDriver = {null};
+        int[] misses = {0};
         long[] nextIdentity = {0};
         return VideoRewrite.rewrite(driver, output, encoding, provenance, new VideoRewrite.Output(width, height, options.sound()),
                 (index, micros, frame) -> {
                     List<LocatedFace> located = tracker.update(extractor.locate(RgbImage.of(frame), times), micros / 1e6);
                     if (!located.isEmpty()) {
                         lastDriver[0] = located.get(0).landmarks();
+                        misses[0] = 0;
+                    } else if (++misses[0] > DRIVER_MISSES) {
+                        // A blink of the detector keeps the last expression; a driver gone for longer drives nothing.
+                        lastDriver[0] = null;
                     }
                     Target target = targets.next();
                     if (lastDriver[0] == null || target.face() == null) {
@@ -218,9 +239,12 @@ public final class Reenactment {
                     }
                 }
             }
-            throw new NoFace(options.neutralFrame() >= frames.length()
-                    ? "The driving video has " + frames.length() + " frames, so it has no frame " + options.neutralFrame() + " to take as neutral."
-                    : "No face was found in the driving video" + (options.neutralFrame() > 0 ? " from frame " + options.neutralFrame() + " on." : "."));
+            if (options.neutralFrame() >= frames.length()) {
+                throw new NoNeutralFrame("The driving video has " + frames.length() + " frames, so it has no frame " + options.neutralFrame()
+                        + " to take as neutral; neutralFrame counts from 0.");
+            }
+            throw new NoFace("No face was found in the driving video" + (options.neutralFrame() > 0 ? " from frame " + options.neutralFrame()
+                    + " on." : "."));
         }
     }
 

@@ -143,6 +143,25 @@ class ReenactmentTest {
     }
 
     @Test
+    void aDriverWhoLeavesThePictureKeepsTheirExpressionForABlinkThenDrivesNothing() throws Exception {
+        FaceExtractor extractor = new FaceExtractor(faces);
+        RgbImage driverPhoto = SampleFaces.photo("sample6");
+        TalkingFace driver = TalkingFace.around(driverPhoto, extractor.locate(driverPhoto).get(3), 0.6, FACE_WIDTH);
+        double[] openings = new double[16];
+        for (int k = 0; k < openings.length; k++) {
+            openings[k] = k >= 6 && k < 14 ? Double.NaN : 0.5;
+        }
+        Path driving = folder.resolve("leaving.mp4");
+        driver.record(driving, openings, FPS);
+        Reenactment reenactment = new Reenactment(faces, model, options(0));
+        VideoRewrite.Result result = reenactment.drive(driving, target.picture(), folder.resolve("left.mp4"), VideoRewrite.Encoding.DEFAULT,
+                LABEL, Progress.NONE, Cancellation.NEVER);
+        assertThat(result.frames()).isEqualTo(16);
+        assertThat(reenactment.report().framesDriven()).as("8 frames without the driver: 3 keep its expression, 5 are left alone")
+                .isEqualTo(16 - (8 - Reenactment.DRIVER_MISSES));
+    }
+
+    @Test
     void aDriverWithoutAFaceOrANeutralFramePastItsEndIsRefusedAndLeavesNothing() throws Exception {
         Path blank = folder.resolve("blank.mp4");
         TalkingFace.blank(blank, 64, 48, 6, FPS);
@@ -152,7 +171,7 @@ class ReenactmentTest {
                 .isInstanceOf(Reenactment.NoFace.class).hasMessage("No face was found in the driving video.");
         assertThatThrownBy(() -> new Reenactment(faces, model, options(50)).drive(blank, target.picture(), output,
                 VideoRewrite.Encoding.DEFAULT, LABEL, Progress.NONE, Cancellation.NEVER))
-                .isInstanceOf(Reenactment.NoFace.class).hasMessageContaining("has 6 frames, so it has no frame 50");
+                .isInstanceOf(Reenactment.NoNeutralFrame.class).hasMessageContaining("has 6 frames, so it has no frame 50");
         assertThatThrownBy(() -> new Reenactment(faces, model, options(0)).drive(blank, new RgbImage(64, 48, new byte[64 * 48 * 3]), output,
                 VideoRewrite.Encoding.DEFAULT, LABEL, Progress.NONE, Cancellation.NEVER))
                 .isInstanceOf(Reenactment.NoFace.class).hasMessage("No face was found in the target photo.");

@@ -100,13 +100,25 @@ final class TalkingFace {
         return out;
     }
 
+    private BufferedImage grey() {
+        BufferedImage out = new BufferedImage(picture.width(), picture.height(), BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D g = out.createGraphics();
+        g.setColor(Color.GRAY);
+        g.fillRect(0, 0, out.getWidth(), out.getHeight());
+        g.dispose();
+        return out;
+    }
+
     private int sample(double x, double y) {
         int xi = (int) Math.max(0, Math.min(picture.width() - 1, Math.round(x)));
         int yi = (int) Math.max(0, Math.min(picture.height() - 1, Math.round(y)));
         return 0xff << 24 | picture.value(xi, yi, 0) << 16 | picture.value(xi, yi, 1) << 8 | picture.value(xi, yi, 2);
     }
 
-    /** An MP4 (H.264, AAC tone of the video's length) of the face opening its mouth as {@code openings} says, frame by frame. */
+    /**
+     * An MP4 (H.264, AAC tone of the video's length) of the face opening its mouth as {@code openings}
+     * says, frame by frame; a NaN opening is a grey frame, where the face has left the picture.
+     */
     void record(Path file, double[] openings, int fps) throws Exception {
         try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), picture.width(), picture.height(), 1);
                 Java2DFrameConverter converter = new Java2DFrameConverter()) {
@@ -120,7 +132,7 @@ final class TalkingFace {
             recorder.start();
             long written = 0;
             for (int k = 0; k < openings.length; k++) {
-                recorder.record(converter.convert(frame(openings[k])));
+                recorder.record(converter.convert(Double.isNaN(openings[k]) ? grey() : frame(openings[k])));
                 int samples = (int) ((k + 1L) * SAMPLE_RATE / fps - written);
                 short[] pcm = new short[samples];
                 for (int i = 0; i < samples; i++) {

@@ -115,7 +115,7 @@ class ReenactEndToEndIT {
                 .asString()).contains("[driver, none]");
         assertThat(api.post("/api/v1/jobs", Map.of("kind", "convert", "parameters", Map.of("modelId", pix2pix.toString(),
                 "mediaId", photo.toString()))).problem(422, "invalid-job-parameters").path("detail").asString())
-                .contains("is a 'pix2pix' model, which reenact jobs take; a convert job takes a model of architecture");
+                .contains("is of architecture 'pix2pix', whose models reenact jobs take; a convert job takes a model of architecture");
 
         UUID other = api.createFaceSet("Reenact other");
         api.uploadOk(other, new ApiClient.Part("file", "b.jpg", "image/jpeg", TestMedia.sampleJpeg(3, 960)));
@@ -125,8 +125,8 @@ class ReenactEndToEndIT {
         UUID original = UUID.fromString(swap.json().path("id").asString());
         api.awaitState(original, "SUCCEEDED", Duration.ofMinutes(3));
         assertThat(submit(original, driving, photo, Map.of()).problem(422, "invalid-job-parameters").path("detail").asString())
-                .isEqualTo("Model " + original + " is a 'original' model, which convert jobs take; a reenact job takes a model of"
-                        + " architecture pix2pix or pix2pixhd.");
+                .isEqualTo("Model " + original + " is of architecture 'original', whose models convert jobs take; a reenact job takes a"
+                        + " model of architecture pix2pix or pix2pixhd.");
     }
 
     private UUID reenact(UUID modelId, UUID driving, UUID target, Map<String, Object> extra) {

@@ -66,6 +66,17 @@ public class WorkerModels {
         return engines;
     }
 
+    /** This worker's engines that run an architecture whose models jobs of {@code kind} take: the queues worth consuming. */
+    public Set<String> enginesFor(String kind) {
+        Set<String> serving = new TreeSet<>();
+        for (ModelArchitecture architecture : architectures.all()) {
+            if (architecture.usedBy().contains(kind)) {
+                architecture.engines().stream().filter(engines::contains).forEach(serving::add);
+            }
+        }
+        return serving;
+    }
+
     public ModelRegistry registry() {
         return registry;
     }

@@ -82,9 +82,12 @@ class ReenactHandler implements JobHandler<ReenactParameters> {
         return ReenactParameters.parse(parameters);
     }
 
+    /** The queues of this worker's engines that run a reenactment model: a worker never waits on a queue no job goes to. */
     @Override
     public Set<JobRoute> routes(Set<String> engines) {
-        return JobHandlers.perEngine(kind(), engines);
+        Set<String> serving = new java.util.TreeSet<>(models.enginesFor(kind().name()));
+        serving.retainAll(engines);
+        return JobHandlers.perEngine(kind(), serving);
     }
 
     @Override
@@ -139,6 +142,8 @@ class ReenactHandler implements JobHandler<ReenactParameters> {
                         : reenactment.drive(driver, RgbImage.read(target), output, encoding, provenance(parameters), frames, context.cancellation());
             } catch (Reenactment.NoFace noFace) {
                 throw new JobFailure("no-faces-found", noFace.getMessage());
+            } catch (Reenactment.NoNeutralFrame missing) {
+                throw new JobFailure("neutral-frame-out-of-range", missing.getMessage());
             } catch (IOException e) {
                 throw new JobFailure("media-unreadable", "The driver or the target could not be read: " + e.getMessage());
             }
