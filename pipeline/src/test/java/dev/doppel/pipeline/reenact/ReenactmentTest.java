@@ -162,6 +162,27 @@ class ReenactmentTest {
     }
 
     @Test
+    void aTargetVideoIsFollowedFrameByFrameAndFromItsStartAgainAfterItsEnd() throws Exception {
+        Path targetVideo = folder.resolve("target.mp4");
+        target.record(targetVideo, new double[] {0, 0.1, 0.2, 0.1, 0}, FPS);
+        FaceExtractor extractor = new FaceExtractor(faces);
+        RgbImage driverPhoto = SampleFaces.photo("sample6");
+        TalkingFace driver = TalkingFace.around(driverPhoto, extractor.locate(driverPhoto).get(3), 0.6, FACE_WIDTH);
+        double[] openings = new double[12];
+        for (int k = 0; k < openings.length; k++) {
+            openings[k] = k % 4 / 3.0;
+        }
+        Path driving = folder.resolve("driving-a-video.mp4");
+        driver.record(driving, openings, FPS);
+        Reenactment reenactment = new Reenactment(faces, model, options(0));
+        VideoRewrite.Result result = reenactment.drive(driving, targetVideo, folder.resolve("into-video.mp4"), VideoRewrite.Encoding.DEFAULT,
+                LABEL, Progress.NONE, Cancellation.NEVER);
+        assertThat(result.frames()).as("the driver's length, the 5-frame target looped").isEqualTo(12);
+        assertThat(result.width()).isEqualTo(target.picture().width());
+        assertThat(reenactment.report().framesDriven()).isEqualTo(12);
+    }
+
+    @Test
     void aDriverWithoutAFaceOrANeutralFramePastItsEndIsRefusedAndLeavesNothing() throws Exception {
         Path blank = folder.resolve("blank.mp4");
         TalkingFace.blank(blank, 64, 48, 6, FPS);

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import dev.doppel.model.families.reenactment.ReenactmentArchitectures;
@@ -85,7 +86,7 @@ class ReenactHandler implements JobHandler<ReenactParameters> {
     /** The queues of this worker's engines that run a reenactment model: a worker never waits on a queue no job goes to. */
     @Override
     public Set<JobRoute> routes(Set<String> engines) {
-        Set<String> serving = new java.util.TreeSet<>(models.enginesFor(kind().name()));
+        Set<String> serving = new TreeSet<>(models.enginesFor(kind().name()));
         serving.retainAll(engines);
         return JobHandlers.perEngine(kind(), serving);
     }
