@@ -1,11 +1,9 @@
 package dev.doppel.pipeline.cyclegan;
 
-import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Map;
 
 import dev.doppel.pipeline.family.FacesByRole;
-import dev.doppel.pipeline.family.NamedLosses;
 import dev.doppel.pipeline.family.TrainableModel;
 import dev.doppel.pipeline.family.TrainingRecipe;
 import dev.doppel.pipeline.family.TrainingPlan;
@@ -43,27 +41,9 @@ public final class CycleGanTraining implements TrainingRecipe {
         FaceSampler samplerB = new FaceSampler(b, cycleGan.resolution(), plan.seed() + 1);
         List<TrainingFace> previewA = FacesByRole.forPreview(a, PREVIEW_FACES);
         List<TrainingFace> previewB = FacesByRole.forPreview(b, PREVIEW_FACES);
-        return new TrainingSession() {
-            @Override
-            public TrainableModel model() {
-                return cycleGan;
-            }
-
-            @Override
-            public NamedLosses step() {
-                cycleGan.learningRate(LearningRateSchedule.at(cycleGan.iteration(), plan.targetIterations(), cycleGan.baseLearningRate()));
-                return cycleGan.trainStep(samplerA.next(plan.batchSize()), samplerB.next(plan.batchSize())).named();
-            }
-
-            @Override
-            public BufferedImage preview() {
-                return CycleGanPreview.render(cycleGan, previewA, previewB);
-            }
-
-            @Override
-            public String previewLayout() {
-                return CycleGanPreview.LAYOUT;
-            }
-        };
+        return TrainingSession.of(cycleGan, () -> {
+            cycleGan.learningRate(LearningRateSchedule.at(cycleGan.iteration(), plan.targetIterations(), cycleGan.baseLearningRate()));
+            return cycleGan.trainStep(samplerA.next(plan.batchSize()), samplerB.next(plan.batchSize())).named();
+        }, () -> CycleGanPreview.render(cycleGan, previewA, previewB), CycleGanPreview.LAYOUT);
     }
 }

@@ -1,7 +1,5 @@
 package dev.doppel.pipeline.cyclegan;
 
-import dev.doppel.pipeline.gan.AdamGroup;
-import dev.doppel.pipeline.gan.TensorFile;
 import static dev.doppel.pipeline.cyclegan.CycleGanGraph.*;
 
 import java.io.IOException;
@@ -14,15 +12,16 @@ import java.util.Random;
 
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.doppel.pipeline.family.FaceBatch;
 import dev.doppel.pipeline.family.ModelImplementation;
 import dev.doppel.pipeline.family.ModelSettings;
+import dev.doppel.pipeline.gan.AdamGroup;
+import dev.doppel.pipeline.gan.TensorFile;
+import dev.doppel.pipeline.samediff.NchwArrays;
 
 /**
  * CycleGAN (Zhu et al. 2017, the junyanz/pytorch-CycleGAN-and-pix2pix recipe) as one SameDiff graph
@@ -140,8 +139,8 @@ public final class SameDiffCycleGanModel implements CycleGanModel {
     public CycleGanLosses trainStep(FaceBatch a, FaceBatch b) {
         checkSize(a);
         checkSize(b);
-        INDArray facesA = faces(a);
-        INDArray facesB = faces(b);
+        INDArray facesA = NchwArrays.of(a);
+        INDArray facesB = NchwArrays.of(b);
 
         List<String> generatorOutputs = new ArrayList<>(GENERATOR_LOSSES);
         generatorOutputs.add(FAKE_A);
@@ -150,14 +149,14 @@ public final class SameDiffCycleGanModel implements CycleGanModel {
         double[] generatorLosses = scalars(g.getOutputs(), GENERATOR_LOSSES);
         // The pools take this step's fakes, made before the generators' update, as the reference's
         // backward_D uses the fake_B of its forward pass.
-        float[] fakeA = floats(g.getOutputs().get(FAKE_A));
-        float[] fakeB = floats(g.getOutputs().get(FAKE_B));
+        float[] fakeA = NchwArrays.floats(g.getOutputs().get(FAKE_A));
+        float[] fakeB = NchwArrays.floats(g.getOutputs().get(FAKE_B));
         generators.step(sd, g.getGradients(), iteration);
 
         // Seeded by the iteration, so a resumed run draws what an uninterrupted one would.
         Random poolRandom = new Random(options.settings().seed() * 1_000_003L + iteration);
-        INDArray pooledA = Nd4j.create(poolA.query(fakeA, poolRandom), new long[] {b.count(), 3, b.size(), b.size()}, 'c');
-        INDArray pooledB = Nd4j.create(poolB.query(fakeB, poolRandom), new long[] {a.count(), 3, a.size(), a.size()}, 'c');
+        INDArray pooledA = NchwArrays.of(new FaceBatch(b.count(), b.size(), poolA.query(fakeA, poolRandom)));
+        INDArray pooledB = NchwArrays.of(new FaceBatch(a.count(), a.size(), poolB.query(fakeB, poolRandom)));
         OutAndGrad d = sd.calculateGradientsAndOutputs(
                 Map.of(FACES_A, facesA, FACES_B, facesB, POOLED_FAKE_A, pooledA, POOLED_FAKE_B, pooledB),
                 DISCRIMINATOR_LOSSES, discriminators.variables());
@@ -188,8 +187,8 @@ public final class SameDiffCycleGanModel implements CycleGanModel {
             }
             default -> throw new IllegalArgumentException("a CycleGAN translates to role A or B, not " + role);
         }
-        INDArray made = sd.output(Map.of(input, faces(faces)), output).get(output);
-        return new FaceBatch(faces.count(), faces.size(), floats(made));
+        INDArray made = sd.output(Map.of(input, NchwArrays.of(faces)), output).get(output);
+        return NchwArrays.faces(made);
     }
 
     @Override
@@ -221,15 +220,6 @@ public final class SameDiffCycleGanModel implements CycleGanModel {
         int r = options.settings().resolution();
         return 3 * r * r;
     }
-
-    private static INDArray faces(FaceBatch batch) {
-        return Nd4j.create(batch.pixels(), new long[] {batch.count(), 3, batch.size(), batch.size()}, 'c');
-    }
-
-    private static float[] floats(INDArray array) {
-        return array.castTo(DataType.FLOAT).dup('c').data().asFloat();
-    }
-
 
     private static double[] scalars(Map<String, INDArray> outputs, List<String> names) {
         double[] values = new double[names.size()];

@@ -14,9 +14,10 @@ import java.util.Map;
 
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.VariableType;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+
+import dev.doppel.pipeline.samediff.NchwArrays;
 
 /**
  * Named float32 tensors in one file (a GAN's weights, optimiser moments, image pools): a magic number, a
@@ -40,7 +41,7 @@ public final class TensorFile {
 
     /** An array's values as a tensor, row-major float32. */
     public static Tensor of(INDArray array) {
-        return new Tensor(array.shape(), array.castTo(DataType.FLOAT).dup('c').data().asFloat());
+        return new Tensor(array.shape(), NchwArrays.floats(array));
     }
 
     /** Every trainable variable of the graph, by name: a network's weights. */

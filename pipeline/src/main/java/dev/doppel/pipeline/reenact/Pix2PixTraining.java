@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import dev.doppel.pipeline.family.FacesByRole;
-import dev.doppel.pipeline.family.NamedLosses;
 import dev.doppel.pipeline.family.PreviewTiles;
 import dev.doppel.pipeline.family.TrainableModel;
 import dev.doppel.pipeline.family.TrainingPlan;
@@ -49,28 +48,10 @@ public final class Pix2PixTraining implements TrainingRecipe {
         List<TrainingFace> training = training(all);
         SketchSampler sampler = new SketchSampler(training, sketchToFace.resolution(), plan.seed());
         List<TrainingFace> shown = FacesByRole.forPreview(heldOut.isEmpty() ? training : heldOut, PREVIEW_FACES);
-        return new TrainingSession() {
-            @Override
-            public TrainableModel model() {
-                return sketchToFace;
-            }
-
-            @Override
-            public NamedLosses step() {
-                SketchSampler.Pairs pairs = sampler.next(plan.batchSize());
-                return sketchToFace.trainStep(pairs.sketches(), pairs.faces(), pairs.weights());
-            }
-
-            @Override
-            public BufferedImage preview() {
-                return Pix2PixTraining.preview(sketchToFace, shown);
-            }
-
-            @Override
-            public String previewLayout() {
-                return PREVIEW_LAYOUT;
-            }
-        };
+        return TrainingSession.of(sketchToFace, () -> {
+            SketchSampler.Pairs pairs = sampler.next(plan.batchSize());
+            return sketchToFace.trainStep(pairs.sketches(), pairs.faces(), pairs.weights());
+        }, () -> preview(sketchToFace, shown), PREVIEW_LAYOUT);
     }
 
     /** The faces the model never trains on: every {@value #HELD_OUT_EVERY}th, when there are that many. */

@@ -287,13 +287,14 @@ public final class Reenactment {
                 .map(p -> new LandmarkSet.Point((p.x() + 0.5) * scale - 0.5, (p.y() + 0.5) * scale - 0.5)).toList());
     }
 
+    /** The larger of two grey masks (FaceMask's TYPE_BYTE_GRAY) pixel by pixel; once a frame, so on the arrays. */
     private static BufferedImage union(BufferedImage a, BufferedImage b) {
         BufferedImage out = new BufferedImage(a.getWidth(), a.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+        byte[] first = ((DataBufferByte) a.getRaster().getDataBuffer()).getData();
+        byte[] second = ((DataBufferByte) b.getRaster().getDataBuffer()).getData();
         byte[] pixels = ((DataBufferByte) out.getRaster().getDataBuffer()).getData();
-        for (int y = 0; y < a.getHeight(); y++) {
-            for (int x = 0; x < a.getWidth(); x++) {
-                pixels[y * a.getWidth() + x] = (byte) Math.max(a.getRaster().getSample(x, y, 0), b.getRaster().getSample(x, y, 0));
-            }
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = (first[i] & 0xff) >= (second[i] & 0xff) ? first[i] : second[i];
         }
         return out;
     }

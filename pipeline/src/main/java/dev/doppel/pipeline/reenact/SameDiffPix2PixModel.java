@@ -26,6 +26,7 @@ import dev.doppel.pipeline.family.ModelSettings;
 import dev.doppel.pipeline.family.NamedLosses;
 import dev.doppel.pipeline.gan.AdamGroup;
 import dev.doppel.pipeline.gan.TensorFile;
+import dev.doppel.pipeline.samediff.NchwArrays;
 
 /**
  * pix2pix (and pix2pixHD's options) as one SameDiff graph on ND4J with two Adam optimisers of our
@@ -134,9 +135,9 @@ public final class SameDiffPix2PixModel implements SketchToFace {
             throw new IllegalArgumentException("a weight for every pixel of every face");
         }
         Map<String, INDArray> inputs = new HashMap<>();
-        inputs.put(SKETCHES, tensor(sketches));
-        inputs.put(FACES, tensor(faces));
-        inputs.put(WEIGHTS, Nd4j.create(weights, new long[] {faces.count(), 1, faces.size(), faces.size()}, 'c'));
+        inputs.put(SKETCHES, NchwArrays.of(sketches));
+        inputs.put(FACES, NchwArrays.of(faces));
+        inputs.put(WEIGHTS, NchwArrays.ofMaps(weights, faces.count(), faces.size()));
         // Seeded by the iteration, so a resumed run drops what an uninterrupted one would.
         Random random = new Random(options.settings().seed() * 1_000_003L + iteration);
         for (UNetGenerator.DropoutMask mask : dropoutMasks) {
@@ -169,12 +170,12 @@ public final class SameDiffPix2PixModel implements SketchToFace {
     public FaceBatch draw(FaceBatch sketches) {
         checkSize(sketches);
         Map<String, INDArray> inputs = new HashMap<>();
-        inputs.put(SKETCHES, tensor(sketches));
+        inputs.put(SKETCHES, NchwArrays.of(sketches));
         for (UNetGenerator.DropoutMask mask : dropoutMasks) {
             inputs.put(mask.placeholder(), Nd4j.ones(DataType.FLOAT, sketches.count(), mask.channels(), mask.side(), mask.side()));
         }
         INDArray drawn = sd.output(inputs, DRAWN).get(DRAWN);
-        return new FaceBatch(sketches.count(), sketches.size(), floats(drawn));
+        return NchwArrays.faces(drawn);
     }
 
     @Override
@@ -205,14 +206,6 @@ public final class SameDiffPix2PixModel implements SketchToFace {
         if (batch.size() != resolution()) {
             throw new IllegalArgumentException("model takes " + resolution() + " px images, got " + batch.size());
         }
-    }
-
-    private static INDArray tensor(FaceBatch batch) {
-        return Nd4j.create(batch.pixels(), new long[] {batch.count(), 3, batch.size(), batch.size()}, 'c');
-    }
-
-    private static float[] floats(INDArray array) {
-        return array.castTo(DataType.FLOAT).dup('c').data().asFloat();
     }
 
 }

@@ -2,21 +2,19 @@ package dev.doppel.pipeline.reenact;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 
 import dev.doppel.pipeline.family.FaceBatch;
 import dev.doppel.pipeline.image.PlanarImage;
 import dev.doppel.pipeline.face.LandmarkSet;
 import dev.doppel.pipeline.train.Augmentation;
+import dev.doppel.pipeline.train.LightlyAugmentedFaces;
 import dev.doppel.pipeline.train.LossWeights;
-import dev.doppel.pipeline.train.ShuffledOrder;
 import dev.doppel.pipeline.train.TrainingFace;
 
 /**
- * Training pairs of one face set: each face lightly moved and mirrored ({@link Augmentation#LIGHT}),
- * the sketch drawn from its landmarks as they were moved, so drawing and face stay in register, and
+ * Training pairs of one face set, drawn as {@link LightlyAugmentedFaces} draws them: the face, the
+ * sketch of its landmarks as the augmentation moved them (so drawing and face stay in register), and
  * the L1 term's weights from the same landmarks.
- * Faces come in shuffled passes, each once per pass.
  */
 final class SketchSampler {
 
@@ -24,19 +22,12 @@ final class SketchSampler {
     record Pairs(FaceBatch sketches, FaceBatch faces, float[] weights) {
     }
 
-    private final List<TrainingFace> faces;
+    private final LightlyAugmentedFaces faces;
     private final int resolution;
-    private final Random random;
-    private final ShuffledOrder order;
 
     SketchSampler(List<TrainingFace> faces, int resolution, long seed) {
-        if (faces.isEmpty()) {
-            throw new IllegalArgumentException("no faces to train on");
-        }
-        this.faces = faces.stream().map(f -> f.resized(resolution)).toList();
+        this.faces = new LightlyAugmentedFaces(faces, resolution, seed);
         this.resolution = resolution;
-        this.random = new Random(seed);
-        this.order = new ShuffledOrder(faces.size(), random);
     }
 
     Pairs next(int count) {
@@ -45,7 +36,7 @@ final class SketchSampler {
         float[] pixels = new float[count * plane];
         float[] weights = new float[count * resolution * resolution];
         for (int n = 0; n < count; n++) {
-            Augmentation.AugmentedFace face = Augmentation.LIGHT.apply(faces.get(order.next()), random);
+            Augmentation.AugmentedFace face = faces.next();
             System.arraycopy(face.rgb().values(), 0, pixels, n * plane, plane);
             System.arraycopy(LandmarkSketch.planes(face.landmarks(), resolution).values(), 0, sketches, n * plane, plane);
             System.arraycopy(weights(face.landmarks(), resolution), 0, weights, n * resolution * resolution, resolution * resolution);

@@ -1,6 +1,7 @@
 package dev.doppel.pipeline.swap;
 
 import dev.doppel.pipeline.family.FaceBatch;
+import dev.doppel.pipeline.samediff.NchwArrays;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,7 +26,6 @@ import org.nd4j.autodiff.samediff.internal.SameDiffOp;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -157,7 +157,7 @@ public final class SameDiffSwapModel implements SwapModel, Refinable {
         checkSize(a.target());
         LossCapture losses = new LossCapture(refinement != null);
         sd.fit(new org.nd4j.linalg.dataset.MultiDataSet(new INDArray[] {
-                faces(a.warped()), faces(b.warped()), faces(a.target()), faces(b.target()), weights(a), weights(b)},
+                NchwArrays.of(a.warped()), NchwArrays.of(b.warped()), NchwArrays.of(a.target()), NchwArrays.of(b.target()), weights(a), weights(b)},
                 new INDArray[0]), losses);
         iteration++;
         // ND4J frees off-heap buffers only when their Java objects are collected: a collection per
@@ -170,8 +170,8 @@ public final class SameDiffSwapModel implements SwapModel, Refinable {
     public FaceBatch decode(FaceBatch faces, Identity target) {
         checkSize(faces);
         String output = target == Identity.A ? "decodedA" : "decodedB";
-        INDArray decoded = sd.output(Map.of("faces", faces(faces)), output).get(output);
-        return new FaceBatch(faces.count(), faces.size(), decoded.castTo(DataType.FLOAT).dup('c').data().asFloat());
+        INDArray decoded = sd.output(Map.of("faces", NchwArrays.of(faces)), output).get(output);
+        return NchwArrays.faces(decoded);
     }
 
     @Override
@@ -198,14 +198,8 @@ public final class SameDiffSwapModel implements SwapModel, Refinable {
         }
     }
 
-    private static INDArray faces(FaceBatch batch) {
-        return Nd4j.create(batch.pixels(), new long[] {batch.count(), 3, batch.size(), batch.size()}, 'c');
-    }
-
     private static INDArray weights(TrainingBatch batch) {
-        int n = batch.target().count();
-        int s = batch.target().size();
-        return Nd4j.create(batch.lossWeights(), new long[] {n, 1, s, s}, 'c');
+        return NchwArrays.ofMaps(batch.lossWeights(), batch.target().count(), batch.target().size());
     }
 
     /**

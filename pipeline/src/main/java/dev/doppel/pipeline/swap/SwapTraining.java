@@ -1,6 +1,5 @@
 package dev.doppel.pipeline.swap;
 
-import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -53,30 +52,11 @@ public final class SwapTraining implements TrainingRecipe {
         BatchSampler samplerB = new BatchSampler(b, swap.resolution(), Augmentation.FACESWAP, RandomWarp.DEFAULT, plan.seed() + 1);
         List<TrainingFace> previewA = FacesByRole.forPreview(a, PREVIEW_FACES);
         List<TrainingFace> previewB = FacesByRole.forPreview(b, PREVIEW_FACES);
-        return new TrainingSession() {
-            @Override
-            public TrainableModel model() {
-                return swap;
-            }
-
-            @Override
-            public NamedLosses step() {
-                boolean refining = refining(swap, refinement);
-                // Random warp teaches the face; refinement sharpens the face as it is, so its inputs are unwarped (DFL).
-                StepLosses losses = swap.trainStep(samplerA.next(plan.batchSize(), !refining), samplerB.next(plan.batchSize(), !refining));
-                return named(losses);
-            }
-
-            @Override
-            public BufferedImage preview() {
-                return PreviewGrid.render(swap, previewA, previewB);
-            }
-
-            @Override
-            public String previewLayout() {
-                return "columns: A, A to A, A to B, B, B to B, B to A";
-            }
-        };
+        return TrainingSession.of(swap, () -> {
+            boolean refining = refining(swap, refinement);
+            // Random warp teaches the face; refinement sharpens the face as it is, so its inputs are unwarped (DFL).
+            return named(swap.trainStep(samplerA.next(plan.batchSize(), !refining), samplerB.next(plan.batchSize(), !refining)));
+        }, () -> PreviewGrid.render(swap, previewA, previewB), "columns: A, A to A, A to B, B, B to B, B to A");
     }
 
     /** Starts refinement when the plan's iteration comes; a model that refines already (resumed) goes on as it was. */

@@ -84,31 +84,13 @@ class CycleGanTrainingTest {
     }
 
     private static TrainingSession recording(TrainingSession session, List<NamedLosses> steps, List<Long> nanos) {
-        return new TrainingSession() {
-            @Override
-            public dev.doppel.pipeline.family.TrainableModel model() {
-                return session.model();
-            }
-
-            @Override
-            public NamedLosses step() {
-                long start = System.nanoTime();
-                NamedLosses losses = session.step();
-                nanos.add(System.nanoTime() - start);
-                steps.add(losses);
-                return losses;
-            }
-
-            @Override
-            public BufferedImage preview() {
-                return session.preview();
-            }
-
-            @Override
-            public String previewLayout() {
-                return session.previewLayout();
-            }
-        };
+        return TrainingSession.of(session.model(), () -> {
+            long start = System.nanoTime();
+            NamedLosses losses = session.step();
+            nanos.add(System.nanoTime() - start);
+            steps.add(losses);
+            return losses;
+        }, session::preview, session.previewLayout());
     }
 
     private static double average(List<NamedLosses> steps, String... names) {

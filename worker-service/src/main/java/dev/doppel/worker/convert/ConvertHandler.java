@@ -15,8 +15,6 @@ import dev.doppel.pipeline.family.FaceTranslator;
 import dev.doppel.pipeline.family.TrainableModel;
 import dev.doppel.model.media.MediaInfo;
 import dev.doppel.model.media.MediaKind;
-import dev.doppel.model.media.MediaProbe;
-import dev.doppel.model.media.MediaRejected;
 import dev.doppel.pipeline.convert.BlendMode;
 import dev.doppel.pipeline.convert.BlendOptions;
 import dev.doppel.pipeline.convert.ColourMatch;
@@ -32,13 +30,13 @@ import dev.doppel.pipeline.media.LabelledPng;
 import dev.doppel.pipeline.media.Provenance;
 import dev.doppel.pipeline.media.Thumbnails;
 import dev.doppel.pipeline.media.VideoRewrite;
-import dev.doppel.pipeline.stage.Progress;
 import dev.doppel.worker.faces.FaceNetworks;
 import dev.doppel.worker.faces.FaceSetIdentities;
 import dev.doppel.worker.runtime.JobContext;
 import dev.doppel.worker.runtime.JobFailure;
 import dev.doppel.worker.runtime.JobHandler;
 import dev.doppel.worker.media.Uploads;
+import dev.doppel.worker.media.VideoProgress;
 import dev.doppel.worker.models.TrainedModels;
 import dev.doppel.worker.models.WorkerModels;
 import dev.doppel.worker.runtime.JobHandlers;
@@ -59,17 +57,15 @@ class ConvertHandler implements JobHandler<ConvertParameters> {
     private final Uploads uploads;
     private final TrainedModels trainedModels;
     private final FaceSetIdentities identities;
-    private final MediaProbe probe;
     private final FaceNetworks networks;
     private final WorkerModels models;
     private final JsonMapper json;
 
-    ConvertHandler(Uploads uploads, TrainedModels trainedModels, FaceSetIdentities identities, MediaProbe probe,
-            FaceNetworks networks, WorkerModels models, JsonMapper json) {
+    ConvertHandler(Uploads uploads, TrainedModels trainedModels, FaceSetIdentities identities, FaceNetworks networks, WorkerModels models,
+            JsonMapper json) {
         this.uploads = uploads;
         this.trainedModels = trainedModels;
         this.identities = identities;
-        this.probe = probe;
         this.networks = networks;
         this.models = models;
         this.json = json;
@@ -108,7 +104,7 @@ class ConvertHandler implements JobHandler<ConvertParameters> {
 
         context.progress().report("loading input", 0);
         Path input = uploads.download(context, parameters.mediaId(), "input");
-        MediaInfo info = probeOrFail(parameters.mediaId(), input);
+        MediaInfo info = uploads.probe(parameters.mediaId(), input);
         context.progress().report("loading model", 0.02);
         SwapOptions options = options(parameters, tenant, source, target);
         try (TrainableModel trained = loadModel(context, model, checkpointKey); FaceNetworks.Lease faces = networks.borrow()) {
@@ -146,14 +142,7 @@ class ConvertHandler implements JobHandler<ConvertParameters> {
 
     private void video(JobContext context, ConvertParameters parameters, Path input, Conversion conversion) throws IOException {
         Path output = context.scratch().resolve("swap.mp4");
-        long started = System.nanoTime();
-        Progress frames = (step, fraction) -> {
-            long done = conversion.report().frames();
-            double seconds = (System.nanoTime() - started) / 1e9;
-            context.metric("framesDone", done);
-            context.metric("framesPerSecond", seconds > 0 ? done / seconds : 0);
-            context.progress().report("converting frames", 0.05 + 0.9 * fraction);
-        };
+        VideoProgress frames = new VideoProgress(context, "converting frames", () -> conversion.report().frames());
         VideoRewrite.Result result;
         try {
             result = conversion.video(input, output, new VideoRewrite.Encoding(parameters.crf(), VideoRewrite.Encoding.DEFAULT.preset()),
@@ -161,15 +150,11 @@ class ConvertHandler implements JobHandler<ConvertParameters> {
         } catch (IOException e) {
             throw new JobFailure("media-unreadable", "Upload " + parameters.mediaId() + " could not be converted: " + e.getMessage());
         }
-        double seconds = (System.nanoTime() - started) / 1e9;
         if (conversion.report().facesSwapped() == 0) {
             Files.deleteIfExists(output);
             throw noFaces(parameters, "any of the video's " + result.frames() + " frames");
         }
-        context.metric("framesDone", result.frames());
-        context.metric("framesPerSecond", result.frames() / seconds);
-        context.metric("audio", result.audioCodec() == null ? "none" : result.audioCopied() ? "copied " + result.audioCodec()
-                : "re-encoded to " + result.audioCodec());
+        frames.finished(result);
         context.progress().report("storing result", 0.96);
         context.writeOutput("swap.mp4", output, "video/mp4");
         conversion.lastSwappedFrame().ifPresent(frame -> publishPreview(context, parameters, frame));
@@ -228,14 +213,6 @@ class ConvertHandler implements JobHandler<ConvertParameters> {
         return new JobFailure("no-faces-found", parameters.faces().equals("all")
                 ? "No face was found in " + where + "."
                 : "No face in " + where + " matched faces=" + parameters.faces() + "; try faces=all.");
-    }
-
-    private MediaInfo probeOrFail(UUID mediaId, Path local) {
-        try {
-            return probe.probe(local);
-        } catch (MediaRejected rejected) {
-            throw new JobFailure("media-unreadable", "Upload " + mediaId + " cannot be converted: " + rejected.getMessage());
-        }
     }
 
 }

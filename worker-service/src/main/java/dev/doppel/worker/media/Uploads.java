@@ -6,6 +6,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.doppel.model.media.MediaInfo;
+import dev.doppel.model.media.MediaProbe;
+import dev.doppel.model.media.MediaRejected;
 import dev.doppel.worker.runtime.JobContext;
 import dev.doppel.worker.runtime.JobFailure;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,9 +26,11 @@ public class Uploads {
     }
 
     private final JdbcClient jdbc;
+    private final MediaProbe probe;
 
-    Uploads(JdbcClient jdbc) {
+    Uploads(JdbcClient jdbc, MediaProbe probe) {
         this.jdbc = jdbc;
+        this.probe = probe;
     }
 
     /** The tenant's upload, or the job fails as {@code media-not-found}. */
@@ -39,6 +44,15 @@ public class Uploads {
         Path local = context.scratch().resolve(name + "." + upload.format().toLowerCase(Locale.ROOT));
         context.store().download(upload.objectKey(), local);
         return local;
+    }
+
+    /** What the downloaded upload is, probed again (stored bytes can change), or the job fails as {@code media-unreadable}. */
+    public MediaInfo probe(UUID mediaId, Path local) {
+        try {
+            return probe.probe(local);
+        } catch (MediaRejected rejected) {
+            throw new JobFailure("media-unreadable", "Upload " + mediaId + " cannot be used: " + rejected.getMessage());
+        }
     }
 
     public Optional<Upload> find(UUID tenantId, UUID mediaId) {

@@ -11,10 +11,7 @@ import java.util.UUID;
 import dev.doppel.model.families.reenactment.ReenactmentArchitectures;
 import dev.doppel.model.jobs.JobKind;
 import dev.doppel.model.jobs.JobRoute;
-import dev.doppel.model.media.MediaInfo;
 import dev.doppel.model.media.MediaKind;
-import dev.doppel.model.media.MediaProbe;
-import dev.doppel.model.media.MediaRejected;
 import dev.doppel.model.reenact.ReenactParameters;
 import dev.doppel.pipeline.convert.BlendMode;
 import dev.doppel.pipeline.convert.BlendOptions;
@@ -29,10 +26,10 @@ import dev.doppel.pipeline.media.Thumbnails;
 import dev.doppel.pipeline.media.VideoRewrite;
 import dev.doppel.pipeline.reenact.Reenactment;
 import dev.doppel.pipeline.reenact.SketchToFace;
-import dev.doppel.pipeline.stage.Progress;
 import dev.doppel.worker.faces.FaceNetworks;
 import dev.doppel.worker.faces.FaceSetIdentities;
 import dev.doppel.worker.media.Uploads;
+import dev.doppel.worker.media.VideoProgress;
 import dev.doppel.worker.models.TrainedModels;
 import dev.doppel.worker.models.WorkerModels;
 import dev.doppel.worker.runtime.JobContext;
@@ -57,17 +54,15 @@ class ReenactHandler implements JobHandler<ReenactParameters> {
     private final Uploads uploads;
     private final TrainedModels trainedModels;
     private final FaceSetIdentities identities;
-    private final MediaProbe probe;
     private final FaceNetworks networks;
     private final WorkerModels models;
     private final JsonMapper json;
 
-    ReenactHandler(Uploads uploads, TrainedModels trainedModels, FaceSetIdentities identities, MediaProbe probe, FaceNetworks networks,
+    ReenactHandler(Uploads uploads, TrainedModels trainedModels, FaceSetIdentities identities, FaceNetworks networks,
             WorkerModels models, JsonMapper json) {
         this.uploads = uploads;
         this.trainedModels = trainedModels;
         this.identities = identities;
-        this.probe = probe;
         this.networks = networks;
         this.models = models;
         this.json = json;
@@ -111,10 +106,10 @@ class ReenactHandler implements JobHandler<ReenactParameters> {
         context.progress().report("loading inputs", 0);
         Path driver = uploads.download(context, parameters.drivingMediaId(), "driver");
         Path target = uploads.download(context, parameters.targetMediaId(), "target");
-        if (probeOrFail(parameters.drivingMediaId(), driver).kind() != MediaKind.VIDEO) {
+        if (uploads.probe(parameters.drivingMediaId(), driver).kind() != MediaKind.VIDEO) {
             throw new JobFailure("driver-not-a-video", "Upload " + parameters.drivingMediaId() + " is a photo; the driver must be a video.");
         }
-        boolean targetIsVideo = probeOrFail(parameters.targetMediaId(), target).kind() == MediaKind.VIDEO;
+        boolean targetIsVideo = uploads.probe(parameters.targetMediaId(), target).kind() == MediaKind.VIDEO;
 
         context.progress().report("loading model", 0.02);
         Reenactment.Options options = new Reenactment.Options(parameters.neutralFrame(),
@@ -127,14 +122,7 @@ class ReenactHandler implements JobHandler<ReenactParameters> {
             context.metric("modelIteration", trained.iteration());
             Reenactment reenactment = new Reenactment(faces.models(), (SketchToFace) trained, options);
             Path output = context.scratch().resolve("reenact.mp4");
-            long started = System.nanoTime();
-            Progress frames = (step, fraction) -> {
-                long done = reenactment.report().frames();
-                double seconds = (System.nanoTime() - started) / 1e9;
-                context.metric("framesDone", done);
-                context.metric("framesPerSecond", seconds > 0 ? done / seconds : 0);
-                context.progress().report("driving frames", 0.05 + 0.9 * fraction);
-            };
+            VideoProgress frames = new VideoProgress(context, "driving frames", () -> reenactment.report().frames());
             VideoRewrite.Encoding encoding = new VideoRewrite.Encoding(parameters.crf(), VideoRewrite.Encoding.DEFAULT.preset());
             VideoRewrite.Result result;
             try {
@@ -152,11 +140,7 @@ class ReenactHandler implements JobHandler<ReenactParameters> {
                 Files.deleteIfExists(output);
                 throw new JobFailure("no-faces-found", "No frame could be driven: the driver's face or the target's was never found together.");
             }
-            double seconds = (System.nanoTime() - started) / 1e9;
-            context.metric("framesDone", result.frames());
-            context.metric("framesPerSecond", result.frames() / seconds);
-            context.metric("audio", result.audioCodec() == null ? "none" : result.audioCopied() ? "copied " + result.audioCodec()
-                    : "re-encoded to " + result.audioCodec());
+            frames.finished(result);
             reenactment.report().summary().forEach(context::metric);
             context.metric("millisPerFrame", reenactment.times().millisPerFrame(reenactment.report().frames()));
             context.progress().report("storing result", 0.96);
@@ -184,13 +168,5 @@ class ReenactHandler implements JobHandler<ReenactParameters> {
         return new Provenance(DigitalSourceType.COMPOSITE_WITH_TRAINED_ALGORITHMIC_MEDIA,
                 "AI-generated reenactment: the face of Doppel model " + parameters.modelId()
                         + "'s person redrawn with the expressions of another video. Not an untouched original.");
-    }
-
-    private MediaInfo probeOrFail(UUID mediaId, Path local) {
-        try {
-            return probe.probe(local);
-        } catch (MediaRejected rejected) {
-            throw new JobFailure("media-unreadable", "Upload " + mediaId + " cannot be used: " + rejected.getMessage());
-        }
     }
 }
