@@ -3,6 +3,7 @@ package dev.doppel.standalone.it;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -83,13 +85,19 @@ class ConsoleReenactIT {
         assertThat(browser.findElement(By.id("job-train-stats")).getText()).contains("iteration 4 of 4").contains("adversarial")
                 .contains("l1").contains("discriminator");
 
-        WebElement trained = wait.until(driver -> driver.findElements(By.cssSelector("#reenact-model option")).stream()
-                .filter(option -> option.getText().startsWith("Console person · pix2pix")).findFirst().orElse(null));
-        trained.click();
-        assertThat(browser.findElements(By.cssSelector("#convert-model option"))).extracting(WebElement::getText)
-                .as("a reenactment model does not swap faces").noneMatch(text -> text.contains("pix2pix"));
-        assertThat(browser.findElements(By.cssSelector("#reenact-driving option"))).extracting(e -> e.getDomAttribute("value"))
-                .as("drivers are videos").contains(driving.toString()).doesNotContain(photo.toString());
+        // The console refills its selects every few seconds; an option read as it is replaced is read again.
+        WebDriverWait refilled = new WebDriverWait(browser, Duration.ofSeconds(60));
+        refilled.ignoring(StaleElementReferenceException.class);
+        String trained = refilled.until(driver -> driver.findElements(By.cssSelector("#reenact-model option")).stream()
+                .filter(option -> option.getText().startsWith("Console person · pix2pix")).findFirst()
+                .map(option -> option.getDomAttribute("value")).orElse(null));
+        new Select(browser.findElement(By.id("reenact-model"))).selectByValue(trained);
+        List<String> swapModels = refilled.until(driver -> driver.findElements(By.cssSelector("#convert-model option")).stream()
+                .map(WebElement::getText).toList());
+        assertThat(swapModels).as("a reenactment model does not swap faces").noneMatch(text -> text.contains("pix2pix"));
+        List<String> drivingChoices = refilled.until(driver -> driver.findElements(By.cssSelector("#reenact-driving option")).stream()
+                .map(option -> option.getDomAttribute("value")).toList());
+        assertThat(drivingChoices).as("drivers are videos").contains(driving.toString()).doesNotContain(photo.toString());
         new Select(browser.findElement(By.id("reenact-driving"))).selectByValue(driving.toString());
         new Select(browser.findElement(By.id("reenact-target"))).selectByValue(photo.toString());
         assertThat(new Select(browser.findElement(By.id("reenact-sound"))).getFirstSelectedOption().getText()).isEqualTo("the driver's");
