@@ -7,8 +7,16 @@ import dev.doppel.pipeline.face.AlignedFace;
 import dev.doppel.pipeline.face.LandmarkSet;
 import dev.doppel.pipeline.image.Resize;
 
-/** One aligned face to learn from: the crop, its face mask (grey, 255 on the face) and landmarks in crop pixels. */
-public record TrainingFace(BufferedImage crop, BufferedImage mask, LandmarkSet landmarksInCrop) {
+/**
+ * One aligned face to learn from: the crop, its face mask (grey, 255 on the face), landmarks in crop
+ * pixels, and the clip it came from (the upload's id; null where unknown), so a family that learns
+ * motion can pair frames of one video.
+ */
+public record TrainingFace(BufferedImage crop, BufferedImage mask, LandmarkSet landmarksInCrop, String clip) {
+
+    public TrainingFace(BufferedImage crop, BufferedImage mask, LandmarkSet landmarksInCrop) {
+        this(crop, mask, landmarksInCrop, null);
+    }
 
     public TrainingFace {
         if (crop.getWidth() != crop.getHeight() || mask.getWidth() != crop.getWidth() || mask.getHeight() != crop.getHeight()) {
@@ -33,6 +41,6 @@ public record TrainingFace(BufferedImage crop, BufferedImage mask, LandmarkSet l
         List<LandmarkSet.Point> points = landmarksInCrop.points().stream()
                 .map(p -> new LandmarkSet.Point((p.x() + 0.5) * scale - 0.5, (p.y() + 0.5) * scale - 0.5))
                 .toList();
-        return new TrainingFace(Resize.rgb(crop, size), Resize.grey(mask, size), new LandmarkSet(points));
+        return new TrainingFace(Resize.rgb(crop, size), Resize.grey(mask, size), new LandmarkSet(points), clip);
     }
 }

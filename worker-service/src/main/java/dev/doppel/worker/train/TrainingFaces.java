@@ -37,22 +37,22 @@ class TrainingFaces {
         this.json = json;
     }
 
-    record StoredFace(String cropKey, String maskKey, String landmarksJson, String toCropJson) {
+    record StoredFace(String cropKey, String maskKey, String landmarksJson, String toCropJson, String mediaId) {
     }
 
     List<StoredFace> of(UUID tenantId, UUID faceSetId) {
         return jdbc.sql("""
-                select crop_key, mask_key, landmarks::text as landmarks, to_crop::text as to_crop from faces
+                select crop_key, mask_key, landmarks::text as landmarks, to_crop::text as to_crop, media_id from faces
                 where face_set_id = :faceSet and tenant_id = :tenant order by frame_index, face_index limit :limit
                 """)
                 .param("faceSet", faceSetId).param("tenant", tenantId).param("limit", MAX_FACES)
                 .query((rs, n) -> new StoredFace(rs.getString("crop_key"), rs.getString("mask_key"), rs.getString("landmarks"),
-                        rs.getString("to_crop")))
+                        rs.getString("to_crop"), rs.getString("media_id")))
                 .list();
     }
 
     TrainingFace load(StoredFace face) throws IOException {
-        return new TrainingFace(read(face.cropKey()), read(face.maskKey()), inCrop(face));
+        return new TrainingFace(read(face.cropKey()), read(face.maskKey()), inCrop(face), face.mediaId());
     }
 
     private LandmarkSet inCrop(StoredFace face) {
