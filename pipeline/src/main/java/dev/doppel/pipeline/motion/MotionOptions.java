@@ -20,7 +20,7 @@ public record MotionOptions(ModelSettings settings, int keypoints, double temper
     public static final String FOMM = "fomm";
 
     /** Below this the keypoint and motion networks see too few pixels to place a point; above it they work at a quarter size, as the reference. */
-    static final int MINIMUM_MOTION_SIDE = 32;
+    static final int MINIMUM_MOTION_SIDE = 16;
     /** The generator's halvings before it warps its features, the reference's 2. */
     static final int GENERATOR_DOWN_BLOCKS = 2;
 
@@ -45,7 +45,7 @@ public record MotionOptions(ModelSettings settings, int keypoints, double temper
         if (!FOMM.equals(architecture)) {
             throw new IllegalArgumentException("not a motion architecture: " + architecture);
         }
-        return new MotionOptions(settings, 10, 0.1, 4, 3);
+        return new MotionOptions(settings, 10, 0.1, 3, 3);
     }
 
     /** Side of the maps the keypoint detector and the dense motion work on. */
