@@ -26,4 +26,15 @@ public record FaceBox(double x, double y, double width, double height) {
     public boolean contains(double px, double py) {
         return px >= x && px <= right() && py >= y && py <= bottom();
     }
+
+    /** Intersection over union with {@code other}: 1 for the same box, 0 for boxes that do not touch. */
+    public double iou(FaceBox other) {
+        double w = Math.min(right(), other.right()) - Math.max(x, other.x);
+        double h = Math.min(bottom(), other.bottom()) - Math.max(y, other.y);
+        if (w <= 0 || h <= 0) {
+            return 0;
+        }
+        double intersection = w * h;
+        return intersection / (width * height + other.width * other.height - intersection);
+    }
 }

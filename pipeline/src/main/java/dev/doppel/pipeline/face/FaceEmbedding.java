@@ -6,6 +6,9 @@ package dev.doppel.pipeline.face;
  */
 public record FaceEmbedding(float[] vector) {
 
+    /** The distance under which two faces count as one person's. */
+    public static final double SAME_PERSON = 0.6;
+
     public FaceEmbedding {
         vector = vector.clone();
     }

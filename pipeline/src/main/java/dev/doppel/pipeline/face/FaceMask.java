@@ -92,4 +92,16 @@ public final class FaceMask {
     private static LandmarkSet.Point midpoint(LandmarkSet.Point a, LandmarkSet.Point b) {
         return new LandmarkSet.Point((a.x() + b.x()) / 2, (a.y() + b.y()) / 2);
     }
+
+    /** The larger of two grey masks (FaceMask's TYPE_BYTE_GRAY) pixel by pixel; once a frame, so on the arrays. */
+    public static BufferedImage union(BufferedImage a, BufferedImage b) {
+        BufferedImage out = new BufferedImage(a.getWidth(), a.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+        byte[] first = ((DataBufferByte) a.getRaster().getDataBuffer()).getData();
+        byte[] second = ((DataBufferByte) b.getRaster().getDataBuffer()).getData();
+        byte[] pixels = ((DataBufferByte) out.getRaster().getDataBuffer()).getData();
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = (first[i] & 0xff) >= (second[i] & 0xff) ? first[i] : second[i];
+        }
+        return out;
+    }
 }

@@ -76,7 +76,7 @@ public final class FaceTracker {
         List<Pair> pairs = new ArrayList<>();
         for (int i = 0; i < faces.size(); i++) {
             for (Track track : tracks) {
-                double iou = iou(faces.get(i).detection().box(), track.box);
+                double iou = faces.get(i).detection().box().iou(track.box);
                 if (iou >= MIN_IOU) {
                     pairs.add(new Pair(i, track, iou));
                 }
@@ -94,13 +94,4 @@ public final class FaceTracker {
         return matched;
     }
 
-    static double iou(FaceBox a, FaceBox b) {
-        double width = Math.min(a.right(), b.right()) - Math.max(a.x(), b.x());
-        double height = Math.min(a.bottom(), b.bottom()) - Math.max(a.y(), b.y());
-        if (width <= 0 || height <= 0) {
-            return 0;
-        }
-        double intersection = width * height;
-        return intersection / (a.width() * a.height() + b.width() * b.height() - intersection);
-    }
 }

@@ -52,6 +52,20 @@ public record RgbImage(int width, int height, byte[] rgb) {
      * The same pixels as a TYPE_3BYTE_BGR image, for encoders and drawing: the layout FFmpeg takes
      * as it is, so a video frame goes to the encoder without another conversion.
      */
+    /** This image without its last column or row where they are odd: H.264 needs even sides. */
+    public RgbImage evenSized() {
+        int evenWidth = width & ~1;
+        int evenHeight = height & ~1;
+        if (evenWidth == width && evenHeight == height) {
+            return this;
+        }
+        byte[] even = new byte[evenWidth * evenHeight * 3];
+        for (int y = 0; y < evenHeight; y++) {
+            System.arraycopy(rgb, y * width * 3, even, y * evenWidth * 3, evenWidth * 3);
+        }
+        return new RgbImage(evenWidth, evenHeight, even);
+    }
+
     public BufferedImage toImage() {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
         byte[] bgr = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();

@@ -1,7 +1,6 @@
 package dev.doppel.pipeline.reenact;
 
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferByte;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,6 +13,11 @@ import dev.doppel.pipeline.convert.FacePaste;
 import dev.doppel.pipeline.convert.FacePatch;
 import dev.doppel.pipeline.convert.FrameSwapper;
 import dev.doppel.pipeline.convert.Watermark;
+import dev.doppel.pipeline.drive.DriverTrack;
+import dev.doppel.pipeline.drive.DrivingReport;
+import dev.doppel.pipeline.drive.FaceOpenings;
+import dev.doppel.pipeline.drive.NeutralFace;
+import dev.doppel.pipeline.drive.NoFace;
 import dev.doppel.pipeline.face.AlignedFace;
 import dev.doppel.pipeline.face.AlignmentOptions;
 import dev.doppel.pipeline.face.Coverage;
@@ -46,9 +50,6 @@ import dev.doppel.pipeline.stage.StageTimes;
  */
 public final class Reenactment {
 
-    /** Frames without the driver's face that keep its last expression (as the tracker keeps a track). */
-    static final int DRIVER_MISSES = 3;
-
     /** Identity takes a network pass; once a second is enough for the report. */
     static final long IDENTITY_EVERY_MICROS = 1_000_000;
 
@@ -68,20 +69,6 @@ public final class Reenactment {
         }
     }
 
-    /** The driver or the target shows no face to drive or to draw into: the job cannot be done with these inputs. */
-    public static final class NoFace extends RuntimeException {
-        public NoFace(String message) {
-            super(message);
-        }
-    }
-
-    /** The neutral frame asked for lies past the driving video's end. */
-    public static final class NoNeutralFrame extends RuntimeException {
-        public NoNeutralFrame(String message) {
-            super(message);
-        }
-    }
-
     /** The target's face in its picture, aligned as the model was trained. */
     private record TargetFace(LocatedFace located, AlignedFace aligned, BufferedImage crop, BufferedImage mask) {
     }
@@ -92,7 +79,7 @@ public final class Reenactment {
     private final Options options;
     private final AlignmentOptions alignment;
     private final StageTimes times = new StageTimes();
-    private final ReenactmentReport report = new ReenactmentReport();
+    private final DrivingReport report = new DrivingReport();
     private BufferedImage lastFrame;
 
     public Reenactment(FaceModels faces, SketchToFace model, Options options) {
@@ -107,7 +94,7 @@ public final class Reenactment {
         return times;
     }
 
-    public ReenactmentReport report() {
+    public DrivingReport report() {
         return report;
     }
 
@@ -119,7 +106,7 @@ public final class Reenactment {
     /** The target is a photo: every output frame is drawn into it. */
     public VideoRewrite.Result drive(Path driver, RgbImage photo, Path output, VideoRewrite.Encoding encoding, Provenance provenance,
             Progress progress, Cancellation cancellation) throws IOException {
-        RgbImage even = evenSized(photo);
+        RgbImage even = photo.evenSized();
         TargetFace target = targetFace(even, extractor.locate(even, times)).orElseThrow(() -> new NoFace("No face was found in the target photo."));
         return drive(driver, even.width(), even.height(), () -> new Target(even, target), output, encoding, provenance, progress,
                 cancellation);
@@ -133,7 +120,7 @@ public final class Reenactment {
             long[] pass = {0};
             long[] index = {0};
             return drive(driver, frames.width() & ~1, frames.height() & ~1, () -> {
-                RgbImage frame = evenSized(RgbImage.of(frames.next()));
+                RgbImage frame = RgbImage.of(frames.next()).evenSized();
                 if (frames.passes() != pass[0]) {
                     // Back at the first frame: the face jumps to where it began, and smoothing must not drag it.
                     pass[0] = frames.passes();
@@ -155,23 +142,15 @@ public final class Reenactment {
 
     private VideoRewrite.Result drive(Path driver, int width, int height, Targets targets, Path output, VideoRewrite.Encoding encoding,
             Provenance provenance, Progress progress, Cancellation cancellation) throws IOException {
-        LandmarkSet neutral = FaceAligner.landmarksInCrop(neutralFace(driver, cancellation), alignment);
-        FaceTracker tracker = new FaceTracker();
-        LandmarkSet[] lastDriver = {null};
-        int[] misses = {0};
+        LandmarkSet neutral = FaceAligner.landmarksInCrop(
+                NeutralFace.find(driver, options.neutralFrame(), extractor, times, cancellation).landmarks(), alignment);
+        DriverTrack track = new DriverTrack();
         long[] nextIdentity = {0};
         return VideoRewrite.rewrite(driver, output, encoding, provenance, new VideoRewrite.Output(width, height, options.sound()),
                 (index, micros, frame) -> {
-                    List<LocatedFace> located = tracker.update(extractor.locate(RgbImage.of(frame), times), micros / 1e6);
-                    if (!located.isEmpty()) {
-                        lastDriver[0] = located.get(0).landmarks();
-                        misses[0] = 0;
-                    } else if (++misses[0] > DRIVER_MISSES) {
-                        // A blink of the detector keeps the last expression; a driver gone for longer drives nothing.
-                        lastDriver[0] = null;
-                    }
+                    LandmarkSet driverLandmarks = track.update(extractor.locate(RgbImage.of(frame), times), micros / 1e6);
                     Target target = targets.next();
-                    if (lastDriver[0] == null || target.face() == null) {
+                    if (driverLandmarks == null || target.face() == null) {
                         report.undriven();
                         return finish(target.frame());
                     }
@@ -179,7 +158,7 @@ public final class Reenactment {
                     if (identity) {
                         nextIdentity[0] = micros + IDENTITY_EVERY_MICROS;
                     }
-                    return finish(drawInto(index, target, lastDriver[0], neutral, identity));
+                    return finish(drawInto(index, target, driverLandmarks, neutral, identity));
                 }, progress, cancellation);
     }
 
@@ -199,7 +178,7 @@ public final class Reenactment {
         times.time("blend", () -> {
             BufferedImage matched = options.colourMatch().apply(drawn, face.crop(), face.mask());
             // The moved face may reach past the still one (a mouth opening lowers the chin): paste under both masks.
-            AlignedFace under = new AlignedFace(face.aligned().crop(), union(face.aligned().mask(), FaceMask.of(moved,
+            AlignedFace under = new AlignedFace(face.aligned().crop(), FaceMask.union(face.aligned().mask(), FaceMask.of(moved,
                     FrameSwapper.ALIGN_SIZE, FrameSwapper.ALIGN_SIZE)), face.aligned().toCrop(), moved);
             FacePatch patch = FacePaste.patch(matched, under, frame.width(), frame.height());
             if (patch != null) {
@@ -217,35 +196,10 @@ public final class Reenactment {
             }
             FaceOpenings driven = FaceOpenings.of(driverLandmarks);
             FaceOpenings made = FaceOpenings.of(after);
-            report.driven(new ReenactmentReport.Frame(index, driven.mouth(), made.mouth(), driven.eyes(), made.eyes(), distance));
+            report.driven(new DrivingReport.Frame(index, driven.mouth(), made.mouth(), driven.eyes(), made.eyes(), distance));
             return null;
         });
         return result;
-    }
-
-    /** The driver's landmarks at its neutral frame: its first face at or after {@link Options#neutralFrame}. */
-    private LandmarkSet neutralFace(Path driver, Cancellation cancellation) throws IOException {
-        try (LoopedFrames frames = new LoopedFrames(driver)) {
-            for (long index = 0; frames.length() < 0; index++) {
-                cancellation.throwIfStopped();
-                BufferedImage frame = frames.next();
-                if (frames.length() >= 0) {
-                    break;
-                }
-                if (index >= options.neutralFrame()) {
-                    List<LocatedFace> located = extractor.locate(RgbImage.of(frame), times);
-                    if (!located.isEmpty()) {
-                        return located.get(0).landmarks();
-                    }
-                }
-            }
-            if (options.neutralFrame() >= frames.length()) {
-                throw new NoNeutralFrame("The driving video has " + frames.length() + " frames, so it has no frame " + options.neutralFrame()
-                        + " to take as neutral; neutralFrame counts from 0.");
-            }
-            throw new NoFace("No face was found in the driving video" + (options.neutralFrame() > 0 ? " from frame " + options.neutralFrame()
-                    + " on." : "."));
-        }
     }
 
     /** The largest face, aligned at the conversion size and at the model's. */
@@ -268,34 +222,8 @@ public final class Reenactment {
         return out;
     }
 
-    /** H.264 needs even sides: an odd photo loses its last column or row. */
-    static RgbImage evenSized(RgbImage image) {
-        int width = image.width() & ~1;
-        int height = image.height() & ~1;
-        if (width == image.width() && height == image.height()) {
-            return image;
-        }
-        byte[] rgb = new byte[width * height * 3];
-        for (int y = 0; y < height; y++) {
-            System.arraycopy(image.rgb(), y * image.width() * 3, rgb, y * width * 3, width * 3);
-        }
-        return new RgbImage(width, height, rgb);
-    }
-
     private static LandmarkSet scaled(LandmarkSet landmarks, double scale) {
         return new LandmarkSet(landmarks.points().stream()
                 .map(p -> new LandmarkSet.Point((p.x() + 0.5) * scale - 0.5, (p.y() + 0.5) * scale - 0.5)).toList());
-    }
-
-    /** The larger of two grey masks (FaceMask's TYPE_BYTE_GRAY) pixel by pixel; once a frame, so on the arrays. */
-    private static BufferedImage union(BufferedImage a, BufferedImage b) {
-        BufferedImage out = new BufferedImage(a.getWidth(), a.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
-        byte[] first = ((DataBufferByte) a.getRaster().getDataBuffer()).getData();
-        byte[] second = ((DataBufferByte) b.getRaster().getDataBuffer()).getData();
-        byte[] pixels = ((DataBufferByte) out.getRaster().getDataBuffer()).getData();
-        for (int i = 0; i < pixels.length; i++) {
-            pixels[i] = (first[i] & 0xff) >= (second[i] & 0xff) ? first[i] : second[i];
-        }
-        return out;
     }
 }

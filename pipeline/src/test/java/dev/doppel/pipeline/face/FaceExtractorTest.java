@@ -73,7 +73,7 @@ class FaceExtractorTest {
         for (LocatedFace face : extractor.locate(photo)) {
             FaceBox box = face.detection().box();
             LocatedFace twin = extractor.locate(mirrored).stream()
-                    .filter(f -> FaceTracker.iou(f.detection().box(),
+                    .filter(f -> f.detection().box().iou(
                             new FaceBox(photo.width() - box.right(), box.y(), box.width(), box.height())) > 0.5)
                     .findFirst().orElseThrow();
             double yaw = HeadPose.estimate(face.landmarks()).yawDegrees();

@@ -1,5 +1,7 @@
 package dev.doppel.pipeline.reenact;
 
+import dev.doppel.pipeline.drive.DrivingReport;
+import dev.doppel.pipeline.drive.FaceOpenings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -47,10 +49,10 @@ class MotionTransferTest {
 
     @Test
     void theReportCorrelatesTheOpeningsOverTheFrames() {
-        ReenactmentReport report = new ReenactmentReport();
+        DrivingReport report = new DrivingReport();
         double[] driver = {0.1, 0.3, 0.5, 0.3, 0.1, 0.4};
         for (int i = 0; i < driver.length; i++) {
-            report.driven(new ReenactmentReport.Frame(i, driver[i], 0.5 * driver[i] + 0.02, 0.3, 0.3, i == 0 ? 0.4 : Double.NaN));
+            report.driven(new DrivingReport.Frame(i, driver[i], 0.5 * driver[i] + 0.02, 0.3, 0.3, i == 0 ? 0.4 : Double.NaN));
         }
         report.undriven();
         assertThat(report.mouthCorrelation()).isCloseTo(1, within(1e-9));

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import dev.doppel.pipeline.drive.TalkingFace;
 import dev.doppel.pipeline.convert.BlendMode;
 import dev.doppel.pipeline.convert.BlendOptions;
 import dev.doppel.pipeline.convert.ColourMatch;

@@ -1,5 +1,10 @@
 package dev.doppel.pipeline.reenact;
 
+import dev.doppel.pipeline.drive.TalkingFace;
+import dev.doppel.pipeline.drive.DriverTrack;
+import dev.doppel.pipeline.drive.DrivingReport;
+import dev.doppel.pipeline.drive.NoFace;
+import dev.doppel.pipeline.drive.NoNeutralFrame;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -124,7 +129,7 @@ class ReenactmentTest {
             javax.imageio.ImageIO.write(Pix2PixTraining.preview(model, List.of(TrainingFace.of(targetFace.aligned()))), "png",
                     debug.resolve("preview.png").toFile());
         }
-        ReenactmentReport report = reenactment.report();
+        DrivingReport report = reenactment.report();
         System.out.printf("mouth correlation %.3f, eyes %.3f, summary %s, ms/frame %s%n", report.mouthCorrelation(), report.eyeCorrelation(),
                 report.summary(), reenactment.times().millisPerFrame(report.frames()));
         report.listed().forEach(f -> System.out.printf("  %d driver %.3f output %.3f%n", f.index(), f.driverMouth(), f.outputMouth()));
@@ -158,7 +163,7 @@ class ReenactmentTest {
                 LABEL, Progress.NONE, Cancellation.NEVER);
         assertThat(result.frames()).isEqualTo(16);
         assertThat(reenactment.report().framesDriven()).as("8 frames without the driver: 3 keep its expression, 5 are left alone")
-                .isEqualTo(16 - (8 - Reenactment.DRIVER_MISSES));
+                .isEqualTo(16 - (8 - DriverTrack.MISSES));
     }
 
     @Test
@@ -189,13 +194,13 @@ class ReenactmentTest {
         Path output = folder.resolve("nothing.mp4");
         assertThatThrownBy(() -> new Reenactment(faces, model, options(0)).drive(blank, target.picture(), output,
                 VideoRewrite.Encoding.DEFAULT, LABEL, Progress.NONE, Cancellation.NEVER))
-                .isInstanceOf(Reenactment.NoFace.class).hasMessage("No face was found in the driving video.");
+                .isInstanceOf(NoFace.class).hasMessage("No face was found in the driving video.");
         assertThatThrownBy(() -> new Reenactment(faces, model, options(50)).drive(blank, target.picture(), output,
                 VideoRewrite.Encoding.DEFAULT, LABEL, Progress.NONE, Cancellation.NEVER))
-                .isInstanceOf(Reenactment.NoNeutralFrame.class).hasMessageContaining("has 6 frames, so it has no frame 50");
+                .isInstanceOf(NoNeutralFrame.class).hasMessageContaining("has 6 frames, so it has no frame 50");
         assertThatThrownBy(() -> new Reenactment(faces, model, options(0)).drive(blank, new RgbImage(64, 48, new byte[64 * 48 * 3]), output,
                 VideoRewrite.Encoding.DEFAULT, LABEL, Progress.NONE, Cancellation.NEVER))
-                .isInstanceOf(Reenactment.NoFace.class).hasMessage("No face was found in the target photo.");
+                .isInstanceOf(NoFace.class).hasMessage("No face was found in the target photo.");
         assertThat(output).doesNotExist();
         try (var left = Files.list(folder)) {
             assertThat(left.map(p -> p.getFileName().toString())).noneMatch(name -> name.startsWith(".nothing"));

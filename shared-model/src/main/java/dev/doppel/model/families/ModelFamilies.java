@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.doppel.model.families.cyclegan.CycleGanArchitectures;
 import dev.doppel.model.families.deepfakes.DeepFakesArchitectures;
+import dev.doppel.model.families.motion.MotionArchitectures;
 import dev.doppel.model.families.reenactment.ReenactmentArchitectures;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -12,7 +13,7 @@ import org.springframework.context.annotation.Import;
 
 /** The model families this build knows: registering a family is one entry in the import below. */
 @Configuration(proxyBeanMethods = false)
-@Import({DeepFakesArchitectures.class, CycleGanArchitectures.class, ReenactmentArchitectures.class})
+@Import({DeepFakesArchitectures.class, CycleGanArchitectures.class, ReenactmentArchitectures.class, MotionArchitectures.class})
 @EnableConfigurationProperties(ModelsProperties.class)
 public class ModelFamilies {
 

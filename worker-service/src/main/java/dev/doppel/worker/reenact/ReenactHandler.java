@@ -1,5 +1,7 @@
 package dev.doppel.worker.reenact;
 
+import dev.doppel.pipeline.drive.NoFace;
+import dev.doppel.pipeline.drive.NoNeutralFrame;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -129,9 +131,9 @@ class ReenactHandler implements JobHandler<ReenactParameters> {
                 result = targetIsVideo
                         ? reenactment.drive(driver, target, output, encoding, provenance(parameters), frames, context.cancellation())
                         : reenactment.drive(driver, RgbImage.read(target), output, encoding, provenance(parameters), frames, context.cancellation());
-            } catch (Reenactment.NoFace noFace) {
+            } catch (NoFace noFace) {
                 throw new JobFailure("no-faces-found", noFace.getMessage());
-            } catch (Reenactment.NoNeutralFrame missing) {
+            } catch (NoNeutralFrame missing) {
                 throw new JobFailure("neutral-frame-out-of-range", missing.getMessage());
             } catch (IOException e) {
                 throw new JobFailure("media-unreadable", "The driver or the target could not be read: " + e.getMessage());

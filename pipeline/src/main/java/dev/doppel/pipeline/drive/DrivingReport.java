@@ -1,4 +1,4 @@
-package dev.doppel.pipeline.reenact;
+package dev.doppel.pipeline.drive;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The quality report of a reenactment: for every driven frame, how open the driver's mouth and
+ * The quality report of a driven face (reenactment, animation): for every driven frame, how open the driver's mouth and
  * eyes were and how open the output's are (both measured by Doppel's own landmarks), and, about
- * once a second, the output face's identity distance to the target person. The summary says how
+ * once a second, the output face's identity distance to the person shown. The summary says how
  * closely the output follows the driver (Pearson correlation of the openings over the frames) and
  * whether it still looks like the target.
  */
-public final class ReenactmentReport {
+public final class DrivingReport {
 
     /** Enough frames to judge a video by; beyond it only the summary grows. */
     static final int MAX_LISTED = 2000;
@@ -29,11 +29,11 @@ public final class ReenactmentReport {
     private long identities;
     private double sumIdentity;
 
-    synchronized void undriven() {
+    public synchronized void undriven() {
         frames++;
     }
 
-    synchronized void driven(Frame frame) {
+    public synchronized void driven(Frame frame) {
         frames++;
         driven++;
         mouth.add(frame.driverMouth(), frame.outputMouth());

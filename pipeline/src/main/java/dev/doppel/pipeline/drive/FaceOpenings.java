@@ -1,4 +1,4 @@
-package dev.doppel.pipeline.reenact;
+package dev.doppel.pipeline.drive;
 
 import dev.doppel.pipeline.face.LandmarkSet;
 

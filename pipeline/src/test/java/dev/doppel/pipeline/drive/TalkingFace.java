@@ -1,4 +1,4 @@
-package dev.doppel.pipeline.reenact;
+package dev.doppel.pipeline.drive;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -23,9 +23,9 @@ import dev.doppel.pipeline.image.RgbImage;
  * an open mouth. Enough for a landmark net to see the mouth open by the amount asked, which a
  * test of reenactment needs from a driver and from the faces a model learns the target from.
  */
-final class TalkingFace {
+public final class TalkingFace {
 
-    static final int SAMPLE_RATE = 44_100;
+    public static final int SAMPLE_RATE = 44_100;
 
     private final RgbImage picture;
     private final double mouthX;
@@ -37,7 +37,7 @@ final class TalkingFace {
      * The picture cut to {@code face} and its surroundings, {@code margin} face widths each side,
      * scaled so the face is {@code faceWidth} pixels wide, even-sized.
      */
-    static TalkingFace around(RgbImage photo, LocatedFace face, double margin, int faceWidth) {
+    public static TalkingFace around(RgbImage photo, LocatedFace face, double margin, int faceWidth) {
         FaceBox box = face.detection().box();
         int left = (int) Math.max(0, box.x() - margin * box.width());
         int top = (int) Math.max(0, box.y() - margin * box.height());
@@ -71,12 +71,12 @@ final class TalkingFace {
         this.chinY = p.get(8).y();
     }
 
-    RgbImage picture() {
+    public RgbImage picture() {
         return picture;
     }
 
     /** The picture with the mouth {@code open} (0 closed as photographed, 1 wide open). */
-    BufferedImage frame(double open) {
+    public BufferedImage frame(double open) {
         int w = picture.width();
         int h = picture.height();
         double drop = open * 1.1 * halfWidth;
@@ -119,7 +119,7 @@ final class TalkingFace {
      * An MP4 (H.264, AAC tone of the video's length) of the face opening its mouth as {@code openings}
      * says, frame by frame; a NaN opening is a grey frame, where the face has left the picture.
      */
-    void record(Path file, double[] openings, int fps) throws Exception {
+    public void record(Path file, double[] openings, int fps) throws Exception {
         try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), picture.width(), picture.height(), 1);
                 Java2DFrameConverter converter = new Java2DFrameConverter()) {
             recorder.setFormat("mp4");
@@ -146,7 +146,7 @@ final class TalkingFace {
     }
 
     /** A clip of plain grey frames with sound: no face anywhere. */
-    static void blank(Path file, int width, int height, int frames, int fps) throws Exception {
+    public static void blank(Path file, int width, int height, int frames, int fps) throws Exception {
         byte[] grey = new byte[width * height * 3];
         java.util.Arrays.fill(grey, (byte) 128);
         TalkingFace nobody = new TalkingFace(new RgbImage(width, height, grey));
