@@ -3,6 +3,7 @@
 import { $, FINISHED, api, element, guarded, show, showProblem } from './common.js';
 import * as train from './train.js';
 import * as convert from './convert.js';
+import * as animate from './animate.js';
 import * as reenact from './reenact.js';
 import * as keys from './keys.js';
 
@@ -23,7 +24,7 @@ async function loadFaceSets() {
     return item;
   }));
   train.offerFaceSets(faceSets);
-  await Promise.all([convert.offerChoices(faceSets), reenact.offerChoices(faceSets), train.offerModels()]);
+  await Promise.all([convert.offerChoices(faceSets), reenact.offerChoices(faceSets), animate.offerChoices(faceSets), train.offerModels()]);
 }
 
 async function selectFaceSet(id) {
@@ -185,8 +186,8 @@ function renderJob(job) {
   $('job-attempt').textContent = `attempt ${job.attempt} of ${job.maxAttempts}`;
   if (job.id !== renderedJob) {
     renderedJob = job.id;
-    // Train, convert and reenact jobs say what matters in their own views; their raw metrics stay a click away.
-    $('job-metrics-details').open = !['train', 'convert', 'reenact'].includes(job.kind);
+    // Train, convert, reenact and animate jobs say what matters in their own views; their raw metrics stay a click away.
+    $('job-metrics-details').open = !['train', 'convert', 'reenact', 'animate'].includes(job.kind);
   }
   $('job-metrics').replaceChildren(...Object.entries(job.metrics ?? {}).flatMap(([name, value]) =>
     [element('dt', {}, name), element('dd', {}, metricText(value))]));
@@ -196,6 +197,7 @@ function renderJob(job) {
   train.render(job);
   convert.render(job);
   reenact.render(job);
+  animate.render(job);
   const stamp = encodeURIComponent(job.updatedAt);
   const files = job.result?.files ?? [];
   // Previews show how a running job is doing; once there is a result picture, that shows it
@@ -268,6 +270,7 @@ $('key-form').addEventListener('submit', guarded(keys.create));
 $('train-form').addEventListener('submit', guarded(async () => submitted(await train.submit())));
 $('convert-form').addEventListener('submit', guarded(async () => submitted(await convert.submit())));
 $('reenact-form').addEventListener('submit', guarded(async () => submitted(await reenact.submit())));
+$('animate-form').addEventListener('submit', guarded(async () => submitted(await animate.submit())));
 $('face-sort').addEventListener('change', guarded(loadFaces));
 $('job-cancel').addEventListener('click', guarded(cancelWatched));
 $('job-more').addEventListener('click', guarded(() => loadJobs(true)));

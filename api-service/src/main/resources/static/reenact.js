@@ -1,9 +1,7 @@
 // Reenacting from the browser: the form (a reenactment model, a driving video, the target's photo or
 // video) and the reenact part of the live job view, with the quality report in plain words.
 import { $, api, element, rounded } from './common.js';
-
-// dlib's scale, which face-api's recognition net shares: under about 0.6 is the same person.
-const SAME_PERSON = 0.6;
+import { drivingReport, uploadOptions } from './driving.js';
 
 let faceSetNames = new Map();
 
@@ -16,9 +14,7 @@ export async function offerChoices(faceSets) {
   const ready = listed.filter((model) => model.links.checkpoint && reenacting.has(model.architecture));
   refill($('reenact-model'), 'choose a reenactment model', ready.map((model) => element('option', { value: model.id },
     `${nameOf(model.faceSets?.Target)} · ${model.architecture} on ${model.engine} · iteration ${model.iteration} · ${model.id.slice(0, 8)}`)));
-  const uploads = (filter) => details.filter((faceSet) => faceSet.media.some(filter)).map((faceSet) =>
-    element('optgroup', { label: faceSet.name }, ...faceSet.media.filter(filter).map((media) => element('option', { value: media.id },
-      `${media.name ?? media.id} (${media.format} ${(media.kind ?? '').toLowerCase()}${media.durationMs ? `, ${(media.durationMs / 1000).toFixed(1)} s` : ''})`))));
+  const uploads = (filter) => uploadOptions(details, filter, element);
   refill($('reenact-driving'), 'choose the driving video', uploads((media) => media.kind === 'VIDEO'));
   refill($('reenact-target'), 'choose the target photo or video', uploads(() => true));
 }
@@ -63,19 +59,6 @@ export function render(job) {
 }
 
 function qualityReport(metrics) {
-  const lines = [`Drove ${metrics.framesDriven} of ${metrics.frames} frames` +
-    (metrics.framesDriven < metrics.frames ? ' (in the others the driver\'s face or the target\'s was missing, and the target was left as it was).' : '.')];
-  const follows = (correlation) => (correlation > 0.7 ? 'follows closely' : correlation > 0.4 ? 'follows loosely' : 'barely follows: train longer');
-  if (metrics.mouthCorrelation != null) {
-    lines.push(`Mouth: the output's opening ${follows(metrics.mouthCorrelation)} the driver's (correlation ${rounded(metrics.mouthCorrelation, 2)} over the frames; 1 is perfect).`);
-  }
-  if (metrics.eyeCorrelation != null) {
-    lines.push(`Eyes: ${follows(metrics.eyeCorrelation)} the driver's (correlation ${rounded(metrics.eyeCorrelation, 2)}).`);
-  }
-  if (metrics.meanIdentityDistance != null) {
-    const distance = metrics.meanIdentityDistance;
-    lines.push(`Identity distance to the person: ${rounded(distance, 2)} (under ${SAME_PERSON} reads as the same person): `
-      + (distance < SAME_PERSON ? 'still looks like them.' : 'drifts from them: train longer or on more frames.'));
-  }
-  return lines;
+  return drivingReport(metrics, { missing: 'in the others the driver\'s face or the target\'s was missing, and the target was left as it was',
+    cure: 'train longer or on more frames' });
 }

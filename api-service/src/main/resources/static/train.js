@@ -11,6 +11,7 @@ let faceSetChoices = [];
 // What the form says of each family: the API's catalog says which face sets (roles) it learns from.
 const ABOUT = {
   reenactment: 'Teaches a network one person\'s face from drawings of its landmarks, so a reenact job can drive it with anyone\'s expressions. The face set needs extracted faces, ideally a few hundred frames of one video.',
+  motion: 'Teaches a motion model, from videos of faces, to move one picture of a face as another face moves, so an animate job can make a photo speak. The face set needs extracted faces of videos (frames of one clip are paired); the more clips and people, the better it animates strangers.',
 };
 const SWAP_ABOUT = 'Teaches one network both faces: it learns to turn A into B and B into A. Both face sets need extracted faces.';
 let chartedJob = null;

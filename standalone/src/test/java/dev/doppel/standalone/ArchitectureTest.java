@@ -14,8 +14,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 class ArchitectureTest {
 
     /** The worker's features; what they share lives in runtime, models, faces, media and health. */
-    private static final List<String> WORKER_FEATURES = List.of("extract", "train", "convert", "reenact", "deepfakes", "cyclegan",
-            "reenactment");
+    private static final List<String> WORKER_FEATURES = List.of("extract", "train", "convert", "reenact", "animate", "deepfakes",
+            "cyclegan", "reenactment", "motion");
 
     private static final JavaClasses DOPPEL = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

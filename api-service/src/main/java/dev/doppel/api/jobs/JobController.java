@@ -94,7 +94,13 @@ class JobController {
                         @ExampleObject(name = "reenact", summary = "Drive a reenactment model's person with another video's expressions",
                                 value = "{\"kind\":\"reenact\",\"parameters\":{\"modelId\":\"5e4d3c2b-1a0f-4e9d-8c7b-6a5f4e3d2c1b\","
                                         + "\"drivingMediaId\":\"3c2b1a0f-9e8d-4c7b-a6f5-e4d3c2b1a0f9\","
-                                        + "\"targetMediaId\":\"9a8b7c6d-5e4f-4a3b-2c1d-0e9f8a7b6c5d\"}}")})))
+                                        + "\"targetMediaId\":\"9a8b7c6d-5e4f-4a3b-2c1d-0e9f8a7b6c5d\"}}"),
+                        @ExampleObject(name = "animate", summary = "Make a photo move with a driving video, warped over its landmarks",
+                                value = "{\"kind\":\"animate\",\"parameters\":{\"photoMediaId\":\"9a8b7c6d-5e4f-4a3b-2c1d-0e9f8a7b6c5d\","
+                                        + "\"drivingMediaId\":\"3c2b1a0f-9e8d-4c7b-a6f5-e4d3c2b1a0f9\",\"method\":\"warp\"}}"),
+                        @ExampleObject(name = "trainMotion", summary = "Train a first-order motion model on a face set of videos",
+                                value = "{\"kind\":\"train\",\"parameters\":{\"architecture\":\"fomm\","
+                                        + "\"faceSetVideos\":\"7d3c2b1a-1e4f-4a5b-8c6d-9e0f1a2b3c4d\",\"iterations\":20000}}")})))
     @Problems({"invalid-job-kind", "invalid-job-parameters", "idempotency-key-reused", "quota-active-jobs", "quota-submission-rate"})
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<JobView> submit(Caller caller, @Valid @RequestBody SubmitJob request,

@@ -19,7 +19,7 @@ class ArchitectureController {
     /**
      * {@code faceSetParameters}: the train parameters naming its face sets, one per role;
      * {@code ganRefinement}: the engines that can refine it with a train job's {@code gan} option and the losses that adds, or null;
-     * {@code usedBy}: the job kinds that take its trained models ({@code convert}, {@code reenact}).
+     * {@code usedBy}: the job kinds that take its trained models ({@code convert}, {@code reenact}, {@code animate}).
      */
     record ArchitectureView(String name, String family, String description, List<String> faceSetParameters, List<String> losses,
             List<String> engines, String defaultEngine, List<Integer> resolutions, double defaultLearningRate,

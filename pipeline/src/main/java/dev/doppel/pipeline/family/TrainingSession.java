@@ -1,6 +1,7 @@
 package dev.doppel.pipeline.family;
 
 import java.awt.image.BufferedImage;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /** A model being trained on its faces: one step at a time, with a preview on demand. */
@@ -17,8 +18,19 @@ public interface TrainingSession {
     /** What the preview's columns (or rows) show, for its caption. */
     String previewLayout();
 
+    /** Figures on faces the model never trains on, by name, where the family holds some out; measured at each checkpoint. */
+    default Map<String, Double> validation() {
+        return Map.of();
+    }
+
     /** A session of a recipe's own making: its model, how it steps, how it previews and what the preview shows. */
     static TrainingSession of(TrainableModel model, Supplier<NamedLosses> step, Supplier<BufferedImage> preview, String previewLayout) {
+        return of(model, step, preview, previewLayout, Map::of);
+    }
+
+    /** As {@link #of(TrainableModel, Supplier, Supplier, String)}, with held-out figures. */
+    static TrainingSession of(TrainableModel model, Supplier<NamedLosses> step, Supplier<BufferedImage> preview, String previewLayout,
+            Supplier<Map<String, Double>> validation) {
         return new TrainingSession() {
             @Override
             public TrainableModel model() {
@@ -38,6 +50,11 @@ public interface TrainingSession {
             @Override
             public String previewLayout() {
                 return previewLayout;
+            }
+
+            @Override
+            public Map<String, Double> validation() {
+                return validation.get();
             }
         };
     }

@@ -33,6 +33,9 @@ public final class MotionTraining implements TrainingRecipe {
     public static final String ROLE = "Videos";
     public static final int HELD_OUT_EVERY = 10;
     public static final int HELD_OUT_CLIP_EVERY = 5;
+    /** The validation figures at each checkpoint: held-out frames as animated, and their sources copied. */
+    public static final String HELD_OUT_L1 = "heldOutL1";
+    public static final String HELD_OUT_L1_COPIED = "heldOutL1CopiedSource";
     public static final String PREVIEW_LAYOUT = "columns: a held-out source frame, a later frame of its clip, the source animated to that frame's keypoints";
 
     /** Frames a held-out clip gives: its first and this many more, evenly spread. */
@@ -75,7 +78,13 @@ public final class MotionTraining implements TrainingRecipe {
         return TrainingSession.of(motion, () -> {
             ClipPairs.Pairs pairs = sampler.next(plan.batchSize());
             return motion.trainStep(pairs.sources(), pairs.drivings());
-        }, () -> preview(motion, preview), PREVIEW_LAYOUT);
+        }, () -> preview(motion, preview), PREVIEW_LAYOUT, () -> validation(motion, split.heldOut()));
+    }
+
+    /** The reference's validation: held-out reconstruction L1, beside copying the source (which a model must beat to have learned motion). */
+    static Map<String, Double> validation(MotionModel model, List<Pair> heldOut) {
+        HeldOutL1 l1 = heldOutL1(model, heldOut);
+        return l1.pairs() == 0 ? Map.of() : Map.of(HELD_OUT_L1, l1.animated(), HELD_OUT_L1_COPIED, l1.copied());
     }
 
     /**
@@ -127,7 +136,10 @@ public final class MotionTraining implements TrainingRecipe {
 
     /** The model on the held-out pairs of {@code faces} ({@link #split}); NaN errors when there are none. */
     public static HeldOutL1 heldOutL1(MotionModel model, List<TrainingFace> faces) {
-        List<Pair> pairs = split(faces).heldOut();
+        return heldOutL1(model, split(faces).heldOut());
+    }
+
+    private static HeldOutL1 heldOutL1(MotionModel model, List<Pair> pairs) {
         if (pairs.isEmpty()) {
             return new HeldOutL1(Double.NaN, Double.NaN, 0);
         }

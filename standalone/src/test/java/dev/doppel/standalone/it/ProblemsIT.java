@@ -50,11 +50,11 @@ class ProblemsIT {
 
         UUID empty = api.createFaceSet("Empty");
         assertThat(api.post("/api/v1/jobs", Map.of("kind", "sharpen", "parameters", Map.of())).problem(422, "invalid-job-kind")
-                .path("detail").asString()).isEqualTo("Job kind must be one of convert, extract, reenact, train.");
+                .path("detail").asString()).isEqualTo("Job kind must be one of animate, convert, extract, reenact, train.");
         UUID other = api.createFaceSet("Other");
         assertThat(api.post("/api/v1/jobs", Map.of("kind", "train", "parameters", Map.of("faceSetA", empty.toString(),
                 "faceSetB", other.toString(), "architecture", "original-torch"))).problem(422, "invalid-job-parameters")
-                .path("detail").asString()).isEqualTo("Parameter 'architecture' must be one of cyclegan, original, pix2pix, pix2pixhd, not 'original-torch'.");
+                .path("detail").asString()).isEqualTo("Parameter 'architecture' must be one of cyclegan, fomm, original, pix2pix, pix2pixhd, not 'original-torch'.");
         assertThat(api.post("/api/v1/jobs", Map.of("kind", "train", "parameters", Map.of("faceSetA", empty.toString(),
                 "faceSetB", other.toString(), "engine", "tensorflow"))).problem(422, "invalid-job-parameters")
                 .path("detail").asString()).isEqualTo("Parameter 'engine' must be one of samediff, pytorch for architecture 'original', "

@@ -123,8 +123,9 @@ final class TestServers {
 
     private void deleteQueues() {
         // Every route the tests' Doppel declares: its job types, its engines and the tests' own stepping kind.
-        Set<JobRoute> routes = new HashSet<>(List.of(JobRoute.of(JobKind.of("extract")), JobRoute.of(SteppingHandler.KIND)));
-        for (String kind : List.of("train", "convert", "reenact")) {
+        Set<JobRoute> routes = new HashSet<>(List.of(JobRoute.of(JobKind.of("extract")), JobRoute.of(JobKind.of("animate")),
+                JobRoute.of(SteppingHandler.KIND)));
+        for (String kind : List.of("train", "convert", "reenact", "animate")) {
             for (String engine : List.of("samediff", "pytorch")) {
                 routes.add(JobRoute.of(JobKind.of(kind), engine));
             }

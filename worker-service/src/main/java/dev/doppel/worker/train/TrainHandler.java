@@ -272,6 +272,10 @@ class TrainHandler implements JobHandler<TrainParameters> {
             context.metric("iteration", losses.iteration());
             context.metric("losses", losses.values());
             context.metric("egsPerSecond", egsPerSecond);
+            Map<String, Double> validation = session.validation();
+            if (!validation.isEmpty()) {
+                context.metric("validation", validation);
+            }
             deleteQuietly(folder, zip);
         }
 

@@ -14,7 +14,8 @@ import dev.doppel.pipeline.train.TrainingFace;
 /**
  * Learnable stand-ins for aligned faces: soft coloured ellipses on a tinted background, an oval
  * mask, and 68 landmarks where a face's jaw, brows, nose, eyes and mouth would be, so the eye and
- * mouth loss weights land somewhere sensible.
+ * mouth loss weights land somewhere sensible; the faces of one call are one clip, as a motion model
+ * pairs them.
  */
 final class SyntheticTrainingFaces {
 
@@ -25,12 +26,12 @@ final class SyntheticTrainingFaces {
         Random random = new Random(seed);
         List<TrainingFace> faces = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            faces.add(face(size, random));
+            faces.add(face(size, random, "clip-" + seed));
         }
         return faces;
     }
 
-    private static TrainingFace face(int size, Random random) {
+    private static TrainingFace face(int size, Random random, String clip) {
         BufferedImage crop = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = crop.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -50,7 +51,7 @@ final class SyntheticTrainingFaces {
         m.setColor(Color.WHITE);
         m.fillOval(size / 6, size / 8, size * 2 / 3, size * 3 / 4);
         m.dispose();
-        return new TrainingFace(crop, mask, landmarks(size));
+        return new TrainingFace(crop, mask, landmarks(size), clip);
     }
 
     private static LandmarkSet landmarks(int size) {
