@@ -83,7 +83,7 @@ public final class MotionTraining implements TrainingRecipe {
 
     /** The reference's validation: held-out reconstruction L1, beside copying the source (which a model must beat to have learned motion). */
     static Map<String, Double> validation(MotionModel model, List<Pair> heldOut) {
-        HeldOutL1 l1 = heldOutL1(model, heldOut);
+        HeldOutL1 l1 = scored(model, heldOut);
         return l1.pairs() == 0 ? Map.of() : Map.of(HELD_OUT_L1, l1.animated(), HELD_OUT_L1_COPIED, l1.copied());
     }
 
@@ -136,10 +136,10 @@ public final class MotionTraining implements TrainingRecipe {
 
     /** The model on the held-out pairs of {@code faces} ({@link #split}); NaN errors when there are none. */
     public static HeldOutL1 heldOutL1(MotionModel model, List<TrainingFace> faces) {
-        return heldOutL1(model, split(faces).heldOut());
+        return scored(model, split(faces).heldOut());
     }
 
-    private static HeldOutL1 heldOutL1(MotionModel model, List<Pair> pairs) {
+    private static HeldOutL1 scored(MotionModel model, List<Pair> pairs) {
         if (pairs.isEmpty()) {
             return new HeldOutL1(Double.NaN, Double.NaN, 0);
         }
