@@ -136,6 +136,10 @@ export function render(job) {
   const parts = [metrics.iteration != null ? `iteration ${metrics.iteration} of ${target}` : 'not started yet'];
   if (metrics.egsPerSecond != null) parts.push(`${rounded(metrics.egsPerSecond, 2)} EGs/s`);
   Object.entries(metrics.losses ?? {}).forEach(([name, value]) => parts.push(`${lossLabel(name)} ${rounded(value, 4)}`));
+  // A motion model has learned motion once held-out frames come out closer than their sources copied.
+  if (metrics.validation?.heldOutL1 != null) {
+    parts.push(`held-out L1 ${rounded(metrics.validation.heldOutL1, 4)} (copying the source ${rounded(metrics.validation.heldOutL1CopiedSource, 4)})`);
+  }
   $('job-train-stats').textContent = parts.join(' · ');
   if (chartedJob !== job.id) {
     chartedJob = job.id;

@@ -9,8 +9,8 @@ import dev.doppel.pipeline.image.Resize;
 
 /**
  * One aligned face to learn from: the crop, its face mask (grey, 255 on the face), landmarks in crop
- * pixels, and the clip it came from (the upload's id; null where unknown), so a family that learns
- * motion can pair frames of one video.
+ * pixels, and the clip it came from (one person in one video; null for a photo or where unknown), so
+ * a family that learns motion can pair frames of one video.
  */
 public record TrainingFace(BufferedImage crop, BufferedImage mask, LandmarkSet landmarksInCrop, String clip) {
 

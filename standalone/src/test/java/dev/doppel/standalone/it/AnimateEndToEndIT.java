@@ -89,7 +89,7 @@ class AnimateEndToEndIT {
         JsonNode noSuchFace = api.awaitState(animate(Map.of("photoMediaId", photo.toString(), "drivingMediaId", driving.toString(),
                 "faceIndex", 5), "animate"), "FAILED", Duration.ofMinutes(2));
         assertThat(noSuchFace.path("error").path("detail").asString()).isEqualTo(
-                "The photo has 1 face, so it has no face 5; faceIndex counts from 0 at the left, up to 0.");
+                "The photo has 3 faces, so it has no face 5; faceIndex counts from 0 at the left, up to 2.");
 
         assertThat(submit(Map.of("photoMediaId", driving.toString(), "drivingMediaId", faceless.toString())).problem(422, "invalid-job-parameters")
                 .path("detail").asString()).contains("the face that moves comes from a photo");
@@ -104,10 +104,13 @@ class AnimateEndToEndIT {
                 "mediaId", photo.toString()))).problem(422, "invalid-job-parameters").path("detail").asString())
                 .contains("is of architecture 'fomm', whose models animate jobs take; a convert job takes a model of architecture");
 
-        JsonNode photosOnly = api.awaitState(UUID.fromString(api.post("/api/v1/jobs", Map.of("kind", "train", "parameters", Map.of(
-                "architecture", "fomm", "faceSetVideos", person.toString(), "resolution", 64, "widthScale", 0.25, "batchSize", 2,
-                "iterations", 2))).json().path("id").asString()), "FAILED", Duration.ofMinutes(2));
-        assertThat(photosOnly.path("error").path("detail").asString()).contains("no clip with two or more faces");
+        api.awaitState(api.submitExtract(person), "SUCCEEDED", Duration.ofMinutes(2));
+        ApiClient.Response photos = api.post("/api/v1/jobs", Map.of("kind", "train", "parameters", Map.of("architecture", "fomm",
+                "faceSetVideos", person.toString(), "resolution", 64, "widthScale", 0.25, "batchSize", 2, "iterations", 2)));
+        assertThat(photos.status()).as(new String(photos.body(), StandardCharsets.UTF_8)).isEqualTo(202);
+        JsonNode photosOnly = api.awaitState(UUID.fromString(photos.json().path("id").asString()), "FAILED", Duration.ofMinutes(2));
+        assertThat(photosOnly.path("error").path("detail").asString()).as("the photo's three faces are three people, not a clip")
+                .contains("no clip with two or more faces");
     }
 
     private void assertVideo(byte[] bytes, boolean sound) throws Exception {

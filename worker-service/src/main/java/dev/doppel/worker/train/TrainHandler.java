@@ -120,11 +120,11 @@ class TrainHandler implements JobHandler<TrainParameters> {
         try (TrainableModel model = saved.isPresent()
                 ? implementation.load(saved.get())
                 : implementation.create(settings)) {
+            TrainingSession session = open(recipe, model, byRole,
+                    new TrainingPlan(parameters.batchSize(), parameters.iterations(), settings.seed() + model.iteration(), refinement(parameters)));
             models.ensure(context.lease(), parameters, json.writeValueAsString(settings));
             context.metric("parameters", model.parameterCount());
             context.metric("resumedFrom", model.iteration());
-            TrainingSession session = recipe.open(model, byRole,
-                    new TrainingPlan(parameters.batchSize(), parameters.iterations(), settings.seed() + model.iteration(), refinement(parameters)));
             Checkpoints checkpoints = new Checkpoints(context, session, parameters, architecture, implementation, settings);
             try {
                 new Trainer(session).train(new Trainer.Options(parameters.iterations(), parameters.batchSize(), parameters.checkpointEvery()),
@@ -152,6 +152,16 @@ class TrainHandler implements JobHandler<TrainParameters> {
         Path folder = context.scratch().resolve("resume");
         CheckpointArchive.unpack(checkpoint.get(), folder);
         return Optional.of(folder);
+    }
+
+    /** A family that cannot learn from these faces (a motion model given only photos) says why, before any model is recorded. */
+    private static TrainingSession open(TrainingRecipe recipe, TrainableModel model, Map<String, List<TrainingFace>> faces, TrainingPlan plan) {
+        try {
+            return recipe.open(model, faces, plan);
+        } catch (IllegalArgumentException unsuitable) {
+            String reason = unsuitable.getMessage();
+            throw new JobFailure("faces-unsuitable", Character.toUpperCase(reason.charAt(0)) + reason.substring(1) + ".");
+        }
     }
 
     /**

@@ -18,8 +18,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A face set's extracted faces as training material: crop, mask, and the landmarks moved into the
- * crop with the alignment matrix the extract stage stored (for the eye and mouth loss weights).
+ * A face set's extracted faces as training material: crop, mask, the landmarks moved into the crop
+ * with the alignment matrix the extract stage stored (for the eye and mouth loss weights), and for a
+ * video's faces the clip they belong to.
  */
 @Component
 class TrainingFaces {
@@ -37,22 +38,25 @@ class TrainingFaces {
         this.json = json;
     }
 
-    record StoredFace(String cropKey, String maskKey, String landmarksJson, String toCropJson, String mediaId) {
+    /** @param clip the video and the face's place in its frames (largest first), so one person's frames pair up; null for a photo */
+    record StoredFace(String cropKey, String maskKey, String landmarksJson, String toCropJson, String clip) {
     }
 
     List<StoredFace> of(UUID tenantId, UUID faceSetId) {
         return jdbc.sql("""
-                select crop_key, mask_key, landmarks::text as landmarks, to_crop::text as to_crop, media_id from faces
-                where face_set_id = :faceSet and tenant_id = :tenant order by frame_index, face_index limit :limit
+                select f.crop_key, f.mask_key, f.landmarks::text as landmarks, f.to_crop::text as to_crop,
+                       case when m.kind = 'VIDEO' then f.media_id::text || '#' || f.face_index end as clip
+                from faces f join media m on m.id = f.media_id
+                where f.face_set_id = :faceSet and f.tenant_id = :tenant order by f.frame_index, f.face_index limit :limit
                 """)
                 .param("faceSet", faceSetId).param("tenant", tenantId).param("limit", MAX_FACES)
                 .query((rs, n) -> new StoredFace(rs.getString("crop_key"), rs.getString("mask_key"), rs.getString("landmarks"),
-                        rs.getString("to_crop"), rs.getString("media_id")))
+                        rs.getString("to_crop"), rs.getString("clip")))
                 .list();
     }
 
     TrainingFace load(StoredFace face) throws IOException {
-        return new TrainingFace(read(face.cropKey()), read(face.maskKey()), inCrop(face), face.mediaId());
+        return new TrainingFace(read(face.cropKey()), read(face.maskKey()), inCrop(face), face.clip());
     }
 
     private LandmarkSet inCrop(StoredFace face) {
