@@ -1,8 +1,5 @@
 package dev.doppel.pipeline.animate;
 
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -50,7 +47,7 @@ public final class AnimationBenchmark {
             }
             Path driving = folder.resolve("driver.mp4");
             driver.record(driving, openings, 10);
-            RgbImage photo = RgbImage.of(scaledTo960(SampleFaces.photo("sample1")));
+            RgbImage photo = SampleFaces.photo("sample1", 960);
             animate(faces, new LandmarkWarp(), "warp", driving, photo, folder);
             try (SameDiffMotionModel model = SameDiffMotionModel.create(new ModelSettings(64, 1, 2e-4, 1))) {
                 animate(faces, new LearnedMotion(model, Coverage.WHOLE_FACE), "fomm 64 px full width", driving, photo, folder);
@@ -99,16 +96,5 @@ public final class AnimationBenchmark {
             pixels[i] = random.nextFloat();
         }
         return new FaceBatch(count, size, pixels);
-    }
-
-    /** The photo at 960 px wide, as the API tests upload it. */
-    private static BufferedImage scaledTo960(RgbImage photo) {
-        int height = (photo.height() * 960 / photo.width()) & ~1;
-        BufferedImage scaled = new BufferedImage(960, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = scaled.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        g.drawImage(photo.toImage(), 0, 0, 960, height, null);
-        g.dispose();
-        return scaled;
     }
 }

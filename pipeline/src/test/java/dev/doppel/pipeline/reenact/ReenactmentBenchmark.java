@@ -1,8 +1,5 @@
 package dev.doppel.pipeline.reenact;
 
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -77,8 +74,7 @@ public final class ReenactmentBenchmark {
             }
             Path driving = folder.resolve("driver.mp4");
             driver.record(driving, openings, 10);
-            RgbImage photo = SampleFaces.photo("sample1");
-            RgbImage target = RgbImage.of(scaledTo960(photo));
+            RgbImage target = SampleFaces.photo("sample1", 960);
             Reenactment reenactment = new Reenactment(faces, model, new Reenactment.Options(0, Coverage.WHOLE_FACE, ColourMatch.REINHARD,
                     BlendMode.FEATHER, BlendOptions.DEFAULT, null, true, false));
             long start = System.nanoTime();
@@ -96,16 +92,5 @@ public final class ReenactmentBenchmark {
             }
             Files.deleteIfExists(folder);
         }
-    }
-
-    /** The photo at 960 px wide, as the API tests upload it. */
-    private static BufferedImage scaledTo960(RgbImage photo) {
-        int height = (photo.height() * 960 / photo.width()) & ~1;
-        BufferedImage scaled = new BufferedImage(960, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = scaled.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        g.drawImage(photo.toImage(), 0, 0, 960, height, null);
-        g.dispose();
-        return scaled;
     }
 }
