@@ -17,8 +17,8 @@ export async function offerChoices(faceSets) {
   refill($('animate-method'), null, [element('option', { value: WARP }, 'warp the photo over its landmarks (no training)'),
     ...ready.map((model) => element('option', { value: model.id },
       `motion model of ${nameOf(model.faceSets?.Videos)} · ${model.architecture} on ${model.engine} · iteration ${model.iteration} · ${model.id.slice(0, 8)}`))]);
-  refill($('animate-photo'), 'choose the photo', uploadOptions(details, (media) => media.kind === 'IMAGE', element));
-  refill($('animate-driving'), 'choose the driving video', uploadOptions(details, (media) => media.kind === 'VIDEO', element));
+  refill($('animate-photo'), 'choose the photo', uploadOptions(details, (media) => media.kind === 'IMAGE'));
+  refill($('animate-driving'), 'choose the driving video', uploadOptions(details, (media) => media.kind === 'VIDEO'));
 }
 
 function refill(select, prompt, options) {

@@ -1,6 +1,6 @@
 // The quality report of a driven face (reenact, animate) in plain words: how closely the output's
 // mouth and eyes follow the driver's, and whether it still looks like the person.
-import { rounded } from './common.js';
+import { element, rounded } from './common.js';
 
 // dlib's scale, which face-api's recognition net shares: under about 0.6 is the same person.
 const SAME_PERSON = 0.6;
@@ -25,7 +25,7 @@ export function drivingReport(metrics, { missing, cure }) {
 }
 
 /** The uploads of the face sets that pass `filter`, grouped by face set, as select options. */
-export function uploadOptions(details, filter, element) {
+export function uploadOptions(details, filter) {
   return details.filter((faceSet) => faceSet.media.some(filter)).map((faceSet) =>
     element('optgroup', { label: faceSet.name }, ...faceSet.media.filter(filter).map((media) => element('option', { value: media.id },
       `${media.name ?? media.id} (${media.format} ${(media.kind ?? '').toLowerCase()}${media.durationMs ? `, ${(media.durationMs / 1000).toFixed(1)} s` : ''})`))));

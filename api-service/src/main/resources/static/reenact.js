@@ -14,7 +14,7 @@ export async function offerChoices(faceSets) {
   const ready = listed.filter((model) => model.links.checkpoint && reenacting.has(model.architecture));
   refill($('reenact-model'), 'choose a reenactment model', ready.map((model) => element('option', { value: model.id },
     `${nameOf(model.faceSets?.Target)} · ${model.architecture} on ${model.engine} · iteration ${model.iteration} · ${model.id.slice(0, 8)}`)));
-  const uploads = (filter) => uploadOptions(details, filter, element);
+  const uploads = (filter) => uploadOptions(details, filter);
   refill($('reenact-driving'), 'choose the driving video', uploads((media) => media.kind === 'VIDEO'));
   refill($('reenact-target'), 'choose the target photo or video', uploads(() => true));
 }

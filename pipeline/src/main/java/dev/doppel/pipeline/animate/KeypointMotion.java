@@ -21,7 +21,7 @@ final class KeypointMotion {
             for (int c = 0; c < 2; c++) {
                 positions[2 * i + c] = source.positions()[2 * i + c] + driving.positions()[2 * i + c] - neutral.positions()[2 * i + c];
             }
-            double[] turn = times(at(driving.jacobians(), i), inverse(at(neutral.jacobians(), i)));
+            double[] turn = turn(at(driving.jacobians(), i), at(neutral.jacobians(), i));
             double[] moved = times(turn, at(source.jacobians(), i));
             for (int c = 0; c < 4; c++) {
                 jacobians[4 * i + c] = (float) moved[c];
@@ -38,12 +38,12 @@ final class KeypointMotion {
         return new double[] {a[0] * b[0] + a[1] * b[2], a[0] * b[1] + a[1] * b[3], a[2] * b[0] + a[3] * b[2], a[2] * b[1] + a[3] * b[3]};
     }
 
-    /** A singular neutral Jacobian (a keypoint that saw no structure) turns nothing. */
-    private static double[] inverse(double[] m) {
-        double det = m[0] * m[3] - m[1] * m[2];
+    /** J_drv inv(J_drv0); a singular neutral Jacobian (a keypoint that saw no structure) turns nothing. */
+    private static double[] turn(double[] driving, double[] neutral) {
+        double det = neutral[0] * neutral[3] - neutral[1] * neutral[2];
         if (Math.abs(det) < 1e-6) {
             return new double[] {1, 0, 0, 1};
         }
-        return new double[] {m[3] / det, -m[1] / det, -m[2] / det, m[0] / det};
+        return times(driving, new double[] {neutral[3] / det, -neutral[1] / det, -neutral[2] / det, neutral[0] / det});
     }
 }

@@ -11,11 +11,11 @@ public final class FacesByRole {
     private FacesByRole() {
     }
 
-    /** @throws IllegalArgumentException naming the family and the role, when the role has no faces */
+    /** @throws UnsuitableFaces naming the family and the role, when the role has no faces */
     public static List<TrainingFace> require(Map<String, List<TrainingFace>> faces, String role, String family) {
         List<TrainingFace> list = faces.get(role);
         if (list == null || list.isEmpty()) {
-            throw new IllegalArgumentException("the " + family + " family needs faces for role " + role);
+            throw new UnsuitableFaces("the " + family + " family needs faces for role " + role);
         }
         return list;
     }

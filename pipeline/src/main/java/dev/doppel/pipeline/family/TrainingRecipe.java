@@ -17,7 +17,8 @@ public interface TrainingRecipe {
 
     /**
      * @param faces by role, as the architecture declares its inputs
-     * @throws IllegalArgumentException when the model is not of this family or a role is missing
+     * @throws IllegalArgumentException when the model is not of this family
+     * @throws UnsuitableFaces          when the faces cannot teach it (a role without faces, say)
      */
     TrainingSession open(TrainableModel model, Map<String, List<TrainingFace>> faces, TrainingPlan plan);
 }

@@ -48,10 +48,6 @@ public record RgbImage(int width, int height, byte[] rgb) {
         return new RgbImage(width, height, rgb);
     }
 
-    /**
-     * The same pixels as a TYPE_3BYTE_BGR image, for encoders and drawing: the layout FFmpeg takes
-     * as it is, so a video frame goes to the encoder without another conversion.
-     */
     /** This image without its last column or row where they are odd: H.264 needs even sides. */
     public RgbImage evenSized() {
         int evenWidth = width & ~1;
@@ -66,6 +62,10 @@ public record RgbImage(int width, int height, byte[] rgb) {
         return new RgbImage(evenWidth, evenHeight, even);
     }
 
+    /**
+     * The same pixels as a TYPE_3BYTE_BGR image, for encoders and drawing: the layout FFmpeg takes
+     * as it is, so a video frame goes to the encoder without another conversion.
+     */
     public BufferedImage toImage() {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
         byte[] bgr = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();

@@ -14,6 +14,7 @@ import dev.doppel.pipeline.family.TrainableModel;
 import dev.doppel.pipeline.family.TrainingPlan;
 import dev.doppel.pipeline.family.TrainingRecipe;
 import dev.doppel.pipeline.family.TrainingSession;
+import dev.doppel.pipeline.family.UnsuitableFaces;
 import dev.doppel.pipeline.train.TrainingFace;
 
 /**
@@ -91,7 +92,7 @@ public final class MotionTraining implements TrainingRecipe {
      * The faces' clips (of two frames or more, in the order they first appear) split into training
      * clips and held-out pairs.
      *
-     * @throws IllegalArgumentException when no clip has two frames
+     * @throws UnsuitableFaces when no clip has two frames
      */
     public static Split split(List<TrainingFace> faces) {
         Map<String, List<TrainingFace>> byClip = new LinkedHashMap<>();
@@ -102,15 +103,16 @@ public final class MotionTraining implements TrainingRecipe {
         }
         List<List<TrainingFace>> clips = byClip.values().stream().filter(frames -> frames.size() >= 2).toList();
         if (clips.isEmpty()) {
-            throw new IllegalArgumentException("the " + FAMILY + " family learns from videos: the face set for role " + ROLE
-                    + " has no clip with two or more faces");
+            throw new UnsuitableFaces("the " + FAMILY + " family learns from videos: the face set for role " + ROLE
+                    + " has no clip with two or more faces of one person (a photo's faces are never a clip)");
         }
         List<List<TrainingFace>> training = new ArrayList<>();
         List<Pair> heldOut = new ArrayList<>();
         boolean wholeClips = clips.size() >= HELD_OUT_CLIP_EVERY;
         for (int c = 0; c < clips.size(); c++) {
             List<TrainingFace> frames = clips.get(c);
-            if (wholeClips && c % HELD_OUT_CLIP_EVERY == HELD_OUT_CLIP_EVERY / 2) {
+            boolean room = heldOut.size() < MAX_HELD_OUT_PAIRS;
+            if (wholeClips && room && c % HELD_OUT_CLIP_EVERY == HELD_OUT_CLIP_EVERY / 2) {
                 List<TrainingFace> spread = new ArrayList<>();
                 for (int j = 0; j <= HELD_OUT_DRIVINGS; j++) {
                     int at = j * (frames.size() - 1) / HELD_OUT_DRIVINGS;
@@ -119,7 +121,7 @@ public final class MotionTraining implements TrainingRecipe {
                     }
                 }
                 addPairs(spread, heldOut);
-            } else if (!wholeClips && frames.size() >= HELD_OUT_EVERY) {
+            } else if (!wholeClips && room && frames.size() >= HELD_OUT_EVERY) {
                 List<TrainingFace> kept = new ArrayList<>();
                 List<TrainingFace> held = new ArrayList<>();
                 for (int i = 0; i < frames.size(); i++) {

@@ -36,6 +36,8 @@ final class OcclusionAwareGenerator {
         for (int i = 0; i < down; i++) {
             x = layers.averagePool(layers.convRelu(NAME + "/down" + i, x, width << i, width << (i + 1), 3), 2);
         }
+        // Below 64 px the motion maps are finer than these features; pooling the flow to them then pulls it in by a fraction of a
+        // pixel at the edges (at 32 px, 1/15 of the way), as the reference's interpolation of its deformation does.
         int factor = motion / side;
         SDVariable fx = layers.averagePool(flow.x().reshape(-1, 1, motion, motion), factor).reshape(-1, side * side);
         SDVariable fy = layers.averagePool(flow.y().reshape(-1, 1, motion, motion), factor).reshape(-1, side * side);

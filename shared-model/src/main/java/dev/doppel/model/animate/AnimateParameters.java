@@ -55,8 +55,8 @@ public record AnimateParameters(
         if (method.equals(MODEL) && !named) {
             throw new IllegalArgumentException("Parameter 'modelId' is required with method 'model': the id of a motion model's train job.");
         }
-        if (method.equals(WARP) && named) {
-            throw new IllegalArgumentException("Method 'warp' needs no model; leave out 'modelId', or ask for method 'model'.");
+        if (method.equals(WARP) && (named || parameters.has("checkpoint"))) {
+            throw new IllegalArgumentException("Method 'warp' needs no model; leave out 'modelId' and 'checkpoint', or ask for method 'model'.");
         }
         UUID modelId = named ? uuid(parameters, "modelId", "a motion model id (the id of its train job)") : null;
         Integer faceIndex = parameters.hasNonNull("faceIndex")

@@ -57,6 +57,7 @@ class AnimateParametersTest {
                 .hasMessage("Parameter 'modelId' is required with method 'model': the id of a motion model's train job.");
         assertThatThrownBy(() -> AnimateParameters.parse(parameters(",\"method\":\"warp\",\"modelId\":\"" + MODEL + "\"")))
                 .hasMessageContaining("Method 'warp' needs no model");
+        assertThatThrownBy(() -> AnimateParameters.parse(parameters(",\"checkpoint\":\"best\""))).hasMessageContaining("leave out 'modelId' and 'checkpoint'");
         assertThatThrownBy(() -> AnimateParameters.parse(parameters(",\"method\":\"morph\""))).hasMessageContaining("[warp, model]");
         assertThatThrownBy(() -> AnimateParameters.parse(parameters(",\"faceIndex\":-1"))).hasMessageContaining("between 0 and 99");
         assertThatThrownBy(() -> AnimateParameters.parse(parameters(",\"sound\":\"loud\""))).hasMessageContaining("[driver, none]");

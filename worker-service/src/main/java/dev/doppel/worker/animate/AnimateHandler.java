@@ -109,11 +109,12 @@ class AnimateHandler implements JobHandler<AnimateParameters> {
         }
         PhotoAnimation.Options options = new PhotoAnimation.Options(parameters.neutralFrame(), parameters.faceIndex(), parameters.keepSound(),
                 parameters.watermark());
-        try (TrainableModel trained = parameters.learned() ? load(context, parameters) : null; FaceNetworks.Lease faces = networks.borrow()) {
+        TrainedModels.Model model = parameters.learned() ? motionModel(context, parameters) : null;
+        try (TrainableModel trained = model != null ? load(context, model, parameters) : null; FaceNetworks.Lease faces = networks.borrow()) {
             PhotoAnimation.Method method = new LandmarkWarp();
             if (trained != null) {
                 context.metric("modelIteration", trained.iteration());
-                method = new LearnedMotion((MotionModel) trained, coverage(context.tenantId(), parameters.modelId()));
+                method = new LearnedMotion((MotionModel) trained, coverage(context.tenantId(), model));
             }
             PhotoAnimation animation = new PhotoAnimation(faces.models(), method, options);
             Path output = context.scratch().resolve("animate.mp4");
@@ -148,14 +149,18 @@ class AnimateHandler implements JobHandler<AnimateParameters> {
         context.progress().report("done", 1);
     }
 
-    private TrainableModel load(JobContext context, AnimateParameters parameters) throws IOException {
-        context.progress().report("loading model", 0.02);
+    private TrainedModels.Model motionModel(JobContext context, AnimateParameters parameters) {
         TrainedModels.Model model = trainedModels.require(context.tenantId(), parameters.modelId());
         if (!model.faceSets().containsKey(MotionArchitectures.ROLE)) {
             throw new JobFailure("model-cannot-animate", "Model " + parameters.modelId() + " learned " + model.faceSets().keySet()
                     + ", not motion from videos; animate takes a model of the motion family, or method warp.");
         }
         models.implementation(model.architecture(), model.engine());
+        return model;
+    }
+
+    private TrainableModel load(JobContext context, TrainedModels.Model model, AnimateParameters parameters) throws IOException {
+        context.progress().report("loading model", 0.02);
         TrainableModel loaded = models.load(TrainedModels.unpacked(context, TrainedModels.checkpointKey(model, parameters.checkpoint()), "model"),
                 model.architecture(), model.engine());
         if (loaded instanceof MotionModel) {
@@ -165,9 +170,9 @@ class AnimateHandler implements JobHandler<AnimateParameters> {
         throw new JobFailure("model-cannot-animate", "Models of architecture '" + model.architecture() + "' do not learn motion, so they cannot animate.");
     }
 
-    private Coverage coverage(UUID tenant, UUID modelId) {
-        UUID videos = trainedModels.require(tenant, modelId).faceSets().get(MotionArchitectures.ROLE);
-        return identities.coverage(tenant, videos).map(Coverage::valueOf).orElse(Coverage.WHOLE_FACE);
+    /** The crop the model's faces were extracted with, so the photo's face is aligned as they were. */
+    private Coverage coverage(UUID tenant, TrainedModels.Model model) {
+        return identities.coverage(tenant, model.faceSets().get(MotionArchitectures.ROLE)).map(Coverage::valueOf).orElse(Coverage.WHOLE_FACE);
     }
 
     private static Provenance provenance(AnimateParameters parameters) {

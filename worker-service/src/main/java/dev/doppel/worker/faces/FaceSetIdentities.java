@@ -35,7 +35,7 @@ public class FaceSetIdentities {
     public Optional<FaceEmbedding> meanEmbedding(UUID tenantId, UUID faceSetId) {
         List<float[]> embeddings = jdbc.sql("select embedding from faces where face_set_id = :faceSet and tenant_id = :tenant")
                 .param("faceSet", faceSetId).param("tenant", tenantId)
-                .query((rs, n) -> floats(rs.getArray(1)))
+                .query((rs, n) -> embedding(rs.getArray(1)))
                 .list();
         if (embeddings.isEmpty()) {
             return Optional.empty();
@@ -56,11 +56,12 @@ public class FaceSetIdentities {
                 where s.id = :faceSet and s.tenant_id = :tenant
                 """)
                 .param("faceSet", faceSetId).param("tenant", tenantId)
-                .query((rs, n) -> new FaceEmbedding(floats(rs.getArray(1))))
+                .query((rs, n) -> new FaceEmbedding(embedding(rs.getArray(1))))
                 .optional();
     }
 
-    private static float[] floats(Array array) throws SQLException {
+    /** A {@code faces.embedding} column as the floats it holds. */
+    public static float[] embedding(Array array) throws SQLException {
         Object[] values = (Object[]) array.getArray();
         float[] floats = new float[values.length];
         for (int i = 0; i < values.length; i++) {

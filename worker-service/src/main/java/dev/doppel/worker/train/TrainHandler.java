@@ -23,6 +23,7 @@ import dev.doppel.model.train.TrainParameters;
 import dev.doppel.pipeline.family.GanRefinement;
 import dev.doppel.pipeline.family.ModelImplementation;
 import dev.doppel.pipeline.family.TrainingPlan;
+import dev.doppel.pipeline.family.UnsuitableFaces;
 import dev.doppel.pipeline.family.ModelManifest;
 import dev.doppel.pipeline.family.ModelSettings;
 import dev.doppel.pipeline.family.NamedLosses;
@@ -158,7 +159,7 @@ class TrainHandler implements JobHandler<TrainParameters> {
     private static TrainingSession open(TrainingRecipe recipe, TrainableModel model, Map<String, List<TrainingFace>> faces, TrainingPlan plan) {
         try {
             return recipe.open(model, faces, plan);
-        } catch (IllegalArgumentException unsuitable) {
+        } catch (UnsuitableFaces unsuitable) {
             String reason = unsuitable.getMessage();
             throw new JobFailure("faces-unsuitable", Character.toUpperCase(reason.charAt(0)) + reason.substring(1) + ".");
         }

@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,6 +13,7 @@ import javax.imageio.ImageIO;
 import dev.doppel.model.storage.ObjectStore;
 import dev.doppel.pipeline.face.LandmarkSet;
 import dev.doppel.pipeline.train.TrainingFace;
+import dev.doppel.worker.faces.FaceSetIdentities;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -38,21 +40,30 @@ class TrainingFaces {
         this.json = json;
     }
 
-    /** @param clip the video and the face's place in its frames (largest first), so one person's frames pair up; null for a photo */
+    /** @param clip one person in one video ({@link PersonTracks}); null for a photo's face */
     record StoredFace(String cropKey, String maskKey, String landmarksJson, String toCropJson, String clip) {
     }
 
+    private record Row(String cropKey, String maskKey, String landmarksJson, String toCropJson, String video, long frame, float[] embedding) {
+    }
+
     List<StoredFace> of(UUID tenantId, UUID faceSetId) {
-        return jdbc.sql("""
-                select f.crop_key, f.mask_key, f.landmarks::text as landmarks, f.to_crop::text as to_crop,
-                       case when m.kind = 'VIDEO' then f.media_id::text || '#' || f.face_index end as clip
+        List<Row> rows = jdbc.sql("""
+                select f.crop_key, f.mask_key, f.landmarks::text as landmarks, f.to_crop::text as to_crop, f.frame_index, f.embedding,
+                       case when m.kind = 'VIDEO' then f.media_id::text end as video
                 from faces f join media m on m.id = f.media_id
                 where f.face_set_id = :faceSet and f.tenant_id = :tenant order by f.frame_index, f.face_index limit :limit
                 """)
                 .param("faceSet", faceSetId).param("tenant", tenantId).param("limit", MAX_FACES)
-                .query((rs, n) -> new StoredFace(rs.getString("crop_key"), rs.getString("mask_key"), rs.getString("landmarks"),
-                        rs.getString("to_crop"), rs.getString("clip")))
+                .query((rs, n) -> new Row(rs.getString("crop_key"), rs.getString("mask_key"), rs.getString("landmarks"),
+                        rs.getString("to_crop"), rs.getString("video"), rs.getLong("frame_index"),
+                        FaceSetIdentities.embedding(rs.getArray("embedding"))))
                 .list();
+        List<Row> fromVideos = rows.stream().filter(row -> row.video() != null).toList();
+        Iterator<String> clips = PersonTracks.clips(fromVideos.stream()
+                .map(row -> new PersonTracks.Face(row.video(), row.frame(), row.embedding())).toList()).iterator();
+        return rows.stream().map(row -> new StoredFace(row.cropKey(), row.maskKey(), row.landmarksJson(), row.toCropJson(),
+                row.video() == null ? null : clips.next())).toList();
     }
 
     TrainingFace load(StoredFace face) throws IOException {
