@@ -6,14 +6,17 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 
+import dev.doppel.pipeline.samediff.Ssim;
+
 /**
  * The first-order motion model and its training losses as one SameDiff graph; frames in [0, 1].
  *
  * <p>Training: keypoints of the source, the driving frame and the driving frame under a random
  * {@link ThinPlateWarp}; the source animated to the driving frame's keypoints; then the losses the
- * vox recipe weighs in (it has no GAN): {@value #RECONSTRUCTION}, L1 between the animated and the
- * driving frame on a four-scale pyramid (the reference compares VGG19 features at those scales,
- * weights no build of ours ships), 10 per scale; {@value #EQUIVARIANCE_VALUE}, the warped frame's
+ * vox recipe weighs in (it has no GAN): {@value #RECONSTRUCTION}, L1 plus DSSIM between the
+ * animated and the driving frame on a four-scale pyramid (the reference compares VGG19 features at
+ * those scales, weights no build of ours ships), 10 per scale, DSSIM where a scale is at least twice
+ * SSIM's window wide; {@value #EQUIVARIANCE_VALUE}, the warped frame's
  * keypoints warped back against the driving frame's, 10; {@value #EQUIVARIANCE_JACOBIAN}, their
  * Jacobians likewise, 10: so keypoints follow the picture, not the pixel grid.
  *
@@ -81,12 +84,16 @@ final class FommGraph {
         SDVariable reconstruction = null;
         SDVariable a = predicted;
         SDVariable b = drivings;
-        for (int scale = 0; scale < PYRAMID_SCALES; scale++) {
+        for (int scale = 0, side = r; scale < PYRAMID_SCALES; scale++, side /= 2) {
             if (scale > 0) {
                 a = layers.averagePool(a, 2);
                 b = layers.averagePool(b, 2);
             }
-            SDVariable term = sd.mean(sd.math().abs(a.sub(b))).mul(RECONSTRUCTION_WEIGHT);
+            SDVariable term = sd.mean(sd.math().abs(a.sub(b)));
+            if (side >= 2 * Ssim.WINDOW) {
+                term = term.add(sd.mean(Ssim.dssim(sd, "dssim" + scale, a, b)));
+            }
+            term = term.mul(RECONSTRUCTION_WEIGHT);
             reconstruction = reconstruction == null ? term : reconstruction.add(term);
         }
         reconstruction.rename(RECONSTRUCTION);
