@@ -23,7 +23,7 @@ public class MotionArchitectures {
     ModelArchitecture fommArchitecture() {
         return new ModelArchitecture("fomm", FAMILY,
                 "First-order motion model: 10 keypoints with local affine Jacobians, a dense-motion network with an occlusion map and a"
-                        + " generator that warps the source's features; self-supervised on pairs of frames of one clip, an L1 pyramid"
+                        + " generator that warps the source's features; self-supervised on pairs of frames of one clip, an L1 and DSSIM pyramid"
                         + " reconstruction loss and an equivariance loss under random thin-plate warps",
                 List.of(ROLE), List.of("reconstruction", "equivarianceValue", "equivarianceJacobian"), List.of("samediff"), List.of(64, 128, 256), 2e-4, null, ANIMATES);
     }
