@@ -68,7 +68,7 @@ class ConsoleSwapIT {
         // The architectures and their engines come from the API's catalog, the default chosen.
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#train-architecture option[value='cyclegan']")));
         assertThat(new Select(browser.findElement(By.id("train-architecture"))).getOptions()).extracting(WebElement::getText)
-                .containsExactly("original", "cyclegan", "pix2pix", "pix2pixhd");
+                .containsExactly("original", "cyclegan", "pix2pix", "pix2pixhd", "fomm");
         assertThat(new Select(browser.findElement(By.id("train-engine"))).getOptions()).extracting(WebElement::getText)
                 .containsExactly("samediff", "pytorch");
         new Select(browser.findElement(By.id("filter-kind"))).getOptions().stream().map(WebElement::getText).toList()
