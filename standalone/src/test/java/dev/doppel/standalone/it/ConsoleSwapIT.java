@@ -72,7 +72,7 @@ class ConsoleSwapIT {
         assertThat(new Select(browser.findElement(By.id("train-engine"))).getOptions()).extracting(WebElement::getText)
                 .containsExactly("samediff", "pytorch");
         new Select(browser.findElement(By.id("filter-kind"))).getOptions().stream().map(WebElement::getText).toList()
-                .forEach(kind -> assertThat(kind).isIn("all kinds", "convert", "extract", "reenact", "train"));
+                .forEach(kind -> assertThat(kind).isIn("all kinds", "animate", "convert", "extract", "reenact", "train"));
         new Select(browser.findElement(By.id("train-faceset-a"))).selectByValue(faceSetA.toString());
         new Select(browser.findElement(By.id("train-faceset-b"))).selectByValue(faceSetA.toString());
         browser.findElement(By.id("train-submit")).click();
