@@ -21,6 +21,7 @@ import dev.doppel.pipeline.family.ModelImplementation;
 import dev.doppel.pipeline.family.ModelSettings;
 import dev.doppel.pipeline.gan.AdamGroup;
 import dev.doppel.pipeline.gan.TensorFile;
+import dev.doppel.pipeline.samediff.GradientNoise;
 import dev.doppel.pipeline.samediff.NchwArrays;
 
 /**
@@ -66,6 +67,7 @@ public final class SameDiffCycleGanModel implements CycleGanModel {
         this.sd = sd;
         this.options = options;
         double lr = options.settings().learningRate();
+        GradientNoise.silence();
         this.generators = new AdamGroup(sd, variablesOf(sd, G_AB, G_BA), lr, optimiserStates.get(GENERATORS));
         this.discriminators = new AdamGroup(sd, variablesOf(sd, D_A, D_B), lr, optimiserStates.get(DISCRIMINATORS));
         this.poolA = poolA;

@@ -27,6 +27,7 @@ import dev.doppel.pipeline.family.ModelSettings;
 import dev.doppel.pipeline.family.NamedLosses;
 import dev.doppel.pipeline.gan.AdamGroup;
 import dev.doppel.pipeline.gan.TensorFile;
+import dev.doppel.pipeline.samediff.GradientNoise;
 import dev.doppel.pipeline.samediff.NchwArrays;
 
 /**
@@ -64,6 +65,7 @@ public final class SameDiffMotionModel implements MotionModel {
     private SameDiffMotionModel(MotionOptions options, SameDiff sd, INDArray optimiserState, long iteration) {
         this.sd = sd;
         this.options = options;
+        GradientNoise.silence();
         this.adam = new AdamGroup(sd, trainable(sd), options.settings().learningRate(), optimiserState);
         this.iteration = iteration;
     }

@@ -26,6 +26,7 @@ import dev.doppel.pipeline.family.ModelSettings;
 import dev.doppel.pipeline.family.NamedLosses;
 import dev.doppel.pipeline.gan.AdamGroup;
 import dev.doppel.pipeline.gan.TensorFile;
+import dev.doppel.pipeline.samediff.GradientNoise;
 import dev.doppel.pipeline.samediff.NchwArrays;
 
 /**
@@ -70,6 +71,7 @@ public final class SameDiffPix2PixModel implements SketchToFace {
         this.generatorLosses = built.generatorLosses();
         this.dropoutMasks = built.dropoutMasks();
         double lr = options.settings().learningRate();
+        GradientNoise.silence();
         this.generator = new AdamGroup(sd, variablesOf(sd, GENERATOR + "/"), lr, optimiserStates.get(GENERATOR_OPTIMISER));
         this.discriminators = new AdamGroup(sd, variablesOf(sd, DISCRIMINATORS), lr, optimiserStates.get(DISCRIMINATOR_OPTIMISER));
         this.iteration = iteration;

@@ -1,6 +1,7 @@
 package dev.doppel.pipeline.swap;
 
 import dev.doppel.pipeline.family.FaceBatch;
+import dev.doppel.pipeline.samediff.GradientNoise;
 import dev.doppel.pipeline.samediff.NchwArrays;
 
 import java.io.IOException;
@@ -66,6 +67,7 @@ public final class SameDiffSwapModel implements SwapModel, Refinable {
     private GanRefinement refinement;
 
     private SameDiffSwapModel(SameDiff sd, SwapModelOptions options, long iteration, GanRefinement refinement) {
+        GradientNoise.silence();
         this.sd = sd;
         this.options = options;
         this.iteration = iteration;
