@@ -76,8 +76,8 @@ class AnimateJobType implements JobType<AnimateParameters> {
 
     @Override
     public Set<JobRoute> routes() {
-        return Stream.concat(Stream.of(JobRoute.of(kind())), architectures.all().stream().filter(a -> a.usedBy().contains(kind().name()))
-                .flatMap(a -> a.engines().stream()).map(engine -> JobRoute.of(kind(), engine))).collect(Collectors.toSet());
+        return Stream.concat(Stream.of(JobRoute.of(kind())),
+                architectures.enginesUsedBy(kind().name()).stream().map(engine -> JobRoute.of(kind(), engine))).collect(Collectors.toSet());
     }
 
     private Media upload(Caller caller, UUID id, String parameter) {

@@ -50,7 +50,7 @@ public class Models {
         Convertible model = convertible(caller, id, which).orElseThrow(() -> JobType.invalid("Model " + id + " does not exist."));
         List<String> takers = architectures.find(model.architecture()).map(ModelArchitecture::usedBy).orElse(List.of());
         if (!takers.contains(kind.name())) {
-            List<String> valid = architectures.all().stream().filter(a -> a.usedBy().contains(kind.name())).map(ModelArchitecture::name).toList();
+            List<String> valid = architectures.usedBy(kind.name()).stream().map(ModelArchitecture::name).toList();
             throw JobType.invalid("Model " + id + " is of architecture '" + model.architecture() + "'"
                     + (takers.isEmpty() ? "" : ", whose models " + String.join(" and ", takers) + " jobs take")
                     + "; a " + kind.name() + " job takes a model of architecture " + String.join(" or ", valid) + ".");

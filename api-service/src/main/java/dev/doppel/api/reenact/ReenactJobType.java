@@ -64,8 +64,7 @@ class ReenactJobType implements JobType<ReenactParameters> {
 
     @Override
     public Set<JobRoute> routes() {
-        return architectures.all().stream().filter(a -> a.usedBy().contains(kind().name()))
-                .flatMap(a -> a.engines().stream()).map(engine -> JobRoute.of(kind(), engine)).collect(Collectors.toSet());
+        return architectures.enginesUsedBy(kind().name()).stream().map(engine -> JobRoute.of(kind(), engine)).collect(Collectors.toSet());
     }
 
     private Media upload(Caller caller, UUID id, String parameter) {

@@ -36,9 +36,6 @@ import dev.doppel.pipeline.stage.StageTimes;
  */
 public final class PhotoAnimation {
 
-    /** Identity takes a network pass; once a second is enough for the report. */
-    static final long IDENTITY_EVERY_MICROS = 1_000_000;
-
     /**
      * @param neutralFrame the driver's frame whose expression counts as "no change" (its first face at or after it)
      * @param faceIndex    which of the photo's faces moves, counted from the left from 0; null for the largest
@@ -122,7 +119,7 @@ public final class PhotoAnimation {
                     Animated animated = times.time(method.name(), () -> animator.animate(driverFrame, driving));
                     boolean measureIdentity = micros >= nextIdentity[0];
                     if (measureIdentity) {
-                        nextIdentity[0] = micros + IDENTITY_EVERY_MICROS;
+                        nextIdentity[0] = micros + DrivingReport.IDENTITY_EVERY_MICROS;
                     }
                     measure(index, animated, driving, measureIdentity ? identity : null);
                     return finish(animated.image());

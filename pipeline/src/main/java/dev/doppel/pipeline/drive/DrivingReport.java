@@ -14,6 +14,9 @@ import java.util.Map;
  */
 public final class DrivingReport {
 
+    /** Identity takes a network pass; once a second of the driver is enough for the report. */
+    public static final long IDENTITY_EVERY_MICROS = 1_000_000;
+
     /** Enough frames to judge a video by; beyond it only the summary grows. */
     static final int MAX_LISTED = 2000;
 

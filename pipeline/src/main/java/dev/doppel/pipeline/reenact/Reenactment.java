@@ -50,9 +50,6 @@ import dev.doppel.pipeline.stage.StageTimes;
  */
 public final class Reenactment {
 
-    /** Identity takes a network pass; once a second is enough for the report. */
-    static final long IDENTITY_EVERY_MICROS = 1_000_000;
-
     /**
      * @param neutralFrame   the driver's frame whose expression counts as "no change" (its first face at or after it)
      * @param coverage       the crop the model was trained on
@@ -156,7 +153,7 @@ public final class Reenactment {
                     }
                     boolean identity = options.targetIdentity() != null && micros >= nextIdentity[0];
                     if (identity) {
-                        nextIdentity[0] = micros + IDENTITY_EVERY_MICROS;
+                        nextIdentity[0] = micros + DrivingReport.IDENTITY_EVERY_MICROS;
                     }
                     return finish(drawInto(index, target, driverLandmarks, neutral, identity));
                 }, progress, cancellation);

@@ -56,6 +56,18 @@ public final class ModelArchitectures {
         return new TreeSet<>(byName.keySet());
     }
 
+    /** The architectures whose trained models jobs of {@code kind} take, in catalog order. */
+    public List<ModelArchitecture> usedBy(String kind) {
+        return byName.values().stream().filter(architecture -> architecture.usedBy().contains(kind)).toList();
+    }
+
+    /** The engines that run some architecture jobs of {@code kind} take: the queues such jobs can wait in. */
+    public Set<String> enginesUsedBy(String kind) {
+        Set<String> engines = new TreeSet<>();
+        usedBy(kind).forEach(architecture -> engines.addAll(architecture.engines()));
+        return engines;
+    }
+
     /** Every engine some architecture runs on. */
     public Set<String> engines() {
         Set<String> engines = new TreeSet<>();

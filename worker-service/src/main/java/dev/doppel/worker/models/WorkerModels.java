@@ -68,12 +68,8 @@ public class WorkerModels {
 
     /** This worker's engines that run an architecture whose models jobs of {@code kind} take: the queues worth consuming. */
     public Set<String> enginesFor(String kind) {
-        Set<String> serving = new TreeSet<>();
-        for (ModelArchitecture architecture : architectures.all()) {
-            if (architecture.usedBy().contains(kind)) {
-                architecture.engines().stream().filter(engines::contains).forEach(serving::add);
-            }
-        }
+        Set<String> serving = new TreeSet<>(architectures.enginesUsedBy(kind));
+        serving.retainAll(engines);
         return serving;
     }
 
