@@ -15,4 +15,14 @@ public interface FaceTranslator {
      * @param role  the face set role the faces should come out as ({@code B} swaps A's faces into B's)
      */
     FaceBatch translate(FaceBatch faces, String role);
+
+    /** Whether {@link #translateWithMasks} gives masks: the model learned where the face it draws is. */
+    default boolean predictsMasks() {
+        return false;
+    }
+
+    /** {@link #translate}, with the drawn faces' masks where the model {@link #predictsMasks predicts them}. */
+    default TranslatedFaces translateWithMasks(FaceBatch faces, String role) {
+        return new TranslatedFaces(translate(faces, role), null);
+    }
 }

@@ -7,8 +7,10 @@ package dev.doppel.pipeline.family;
  *
  * @param seed       offset by the model's iteration, so a resumed run does not replay the same batches
  * @param refinement null for none; a recipe that cannot refine refuses a plan that asks for it
+ * @param pretraining the faces are many people's, given in every role, to make a base for later pairs
+ *                    (DeepFaceLab's pretrain mode: the recipe learns faces, not identities)
  */
-public record TrainingPlan(int batchSize, long targetIterations, long seed, GanRefinement refinement) {
+public record TrainingPlan(int batchSize, long targetIterations, long seed, GanRefinement refinement, boolean pretraining) {
 
     public TrainingPlan {
         if (batchSize < 1 || targetIterations < 1) {
@@ -16,7 +18,11 @@ public record TrainingPlan(int batchSize, long targetIterations, long seed, GanR
         }
     }
 
+    public TrainingPlan(int batchSize, long targetIterations, long seed, GanRefinement refinement) {
+        this(batchSize, targetIterations, seed, refinement, false);
+    }
+
     public TrainingPlan(int batchSize, long targetIterations, long seed) {
-        this(batchSize, targetIterations, seed, null);
+        this(batchSize, targetIterations, seed, null, false);
     }
 }
