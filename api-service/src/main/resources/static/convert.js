@@ -46,6 +46,7 @@ export function submit() {
     watermark: $('convert-watermark').checked,
   };
   if ($('convert-format').value) parameters.format = $('convert-format').value;
+  if ($('convert-mask').value) parameters.mask = $('convert-mask').value;
   return api('POST', '/api/v1/jobs', { kind: 'convert', parameters });
 }
 

@@ -13,7 +13,8 @@ const ABOUT = {
   reenactment: 'Teaches a network one person\'s face from drawings of its landmarks, so a reenact job can drive it with anyone\'s expressions. The face set needs extracted faces, ideally a few hundred frames of one video.',
   motion: 'Teaches a motion model, from videos of faces, to move one picture of a face as another face moves, so an animate job can make a photo speak. The face set needs extracted faces of videos (frames of one clip are paired); the more clips and people, the better it animates strangers.',
 };
-const SWAP_ABOUT = 'Teaches one network both faces: it learns to turn A into B and B into A. Both face sets need extracted faces.';
+const SWAP_ABOUT = 'Teaches one network both faces: it learns to turn A into B and B into A. Both face sets need extracted faces.'
+  + ' SAEHD also learns where the face is (its mask), and can start from a base pretrained on many people, so a pair learns sooner.';
 let chartedJob = null;
 let chartedState = null;
 let wantedState = null;
@@ -35,12 +36,40 @@ export async function offerArchitectures() {
       element('option', { value: String(side) }, `${side} px`)));
     if (architecture) $('train-learningRate').value = architecture.defaultLearningRate.toExponential();
     $('train-about').textContent = ABOUT[architecture?.family] ?? SWAP_ABOUT;
-    offerRoles(rolesOf(architecture));
+    offerOptions(architecture);
+    offerPretraining();
     offerRefinement();
   };
   select.onchange = offerEngines;
   $('train-gan').onchange = offerRefinement;
+  $('train-pretrain').onchange = offerPretraining;
   offerEngines();
+}
+
+/** A field per option of the architecture's own (SAEHD's design and widths), its default filled in. */
+function offerOptions(architecture) {
+  $('train-options').replaceChildren(...(architecture?.options ?? []).map((option) => element('label', { title: option.description },
+    option.name, option.choices.length
+      ? element('select', { id: `train-option-${option.name}`, 'data-option': option.name },
+        ...option.choices.map((choice) => element('option', { value: choice }, choice)))
+      : element('input', { id: `train-option-${option.name}`, 'data-option': option.name, type: 'number', min: String(option.min),
+        max: String(option.max), step: '1', value: String(option.defaultValue), required: true }))));
+}
+
+/** Pretraining where the architecture can: every face set chosen, in place of one per role. */
+function offerPretraining() {
+  const fineTuning = architectures.find((candidate) => candidate.name === $('train-architecture').value)?.fineTuning;
+  $('train-pretrain').disabled = !fineTuning;
+  $('train-baseModel').disabled = !fineTuning;
+  if (!fineTuning) {
+    $('train-pretrain').checked = false;
+    $('train-baseModel').value = '';
+  }
+  const pretraining = $('train-pretrain').checked;
+  $('train-pretrain-faceSets-label').hidden = !pretraining;
+  $('train-roles').hidden = pretraining;
+  [...$('train-roles').querySelectorAll('select')].forEach((picker) => { picker.required = !pretraining; });
+  if (pretraining && !fineTuning.engines.includes($('train-engine').value)) $('train-engine').value = fineTuning.engines[0];
 }
 
 /** GAN refinement where the architecture has it, on an engine that runs it. */
@@ -54,15 +83,35 @@ function offerRefinement() {
   if (refining && !refinement.engines.includes($('train-engine').value)) $('train-engine').value = refinement.engines[0];
 }
 
-/** Offers the trained models to continue; choosing one fills in how it was built and what it learned from. */
+/**
+ * Offers the trained models to continue, and to start from; choosing one fills in how it was built
+ * (and, to continue, what it learned from), as the API asks the same of both.
+ */
 export async function offerModels() {
   const listed = (await api('GET', '/api/v1/models')).filter((model) => model.links.checkpoint);
   models = new Map(listed.map((model) => [model.id, model]));
-  const select = $('train-continueFrom');
+  const describe = (model) => `${model.architecture} on ${model.engine}${isPretrained(model) ? ' · pretrained' : ''}`
+    + ` · iteration ${model.iteration} · ${model.id.slice(0, 8)}`;
+  offerModelChoice($('train-continueFrom'), 'nothing: a new model', listed, describe, (model) => {
+    Object.entries(model.faceSets ?? {}).forEach(([role, id]) => { if ($(roleSelect(role))) $(roleSelect(role)).value = id; });
+    if (Number($('train-iterations').value) <= model.iteration) $('train-iterations').value = String(model.iteration * 2);
+  });
+  // The catalog may still be on its way when the face sets first arrive.
+  const catalog = architectures.length ? architectures : await api('GET', '/api/v1/architectures');
+  const tunable = new Set(catalog.filter((architecture) => architecture.fineTuning).map((architecture) => architecture.name));
+  offerModelChoice($('train-baseModel'), 'nothing: new weights', listed.filter((model) => tunable.has(model.architecture)), describe,
+    () => {});
+}
+
+function isPretrained(model) {
+  return Object.keys(model.faceSets ?? {}).some((role) => role.startsWith('pretrain-'));
+}
+
+function offerModelChoice(select, none, listed, describe, fill) {
   const chosen = select.value;
-  select.replaceChildren(element('option', { value: '' }, 'nothing: a new model'), ...listed.map((model) =>
-    element('option', { value: model.id }, `${model.architecture} on ${model.engine} · iteration ${model.iteration} · ${model.id.slice(0, 8)}`)));
-  select.value = models.has(chosen) ? chosen : '';
+  select.replaceChildren(element('option', { value: '' }, none), ...listed.map((model) =>
+    element('option', { value: model.id }, describe(model))));
+  select.value = listed.some((model) => model.id === chosen) ? chosen : '';
   select.onchange = () => {
     const model = models.get(select.value);
     if (!model) return;
@@ -71,8 +120,10 @@ export async function offerModels() {
     $('train-engine').value = model.engine;
     $('train-resolution').value = String(model.options?.resolution ?? '');
     $('train-widthScale').value = String(model.options?.widthScale ?? 1);
-    Object.entries(model.faceSets ?? {}).forEach(([role, id]) => { if ($(roleSelect(role))) $(roleSelect(role)).value = id; });
-    if (Number($('train-iterations').value) <= model.iteration) $('train-iterations').value = String(model.iteration * 2);
+    Object.entries(model.options?.options ?? {}).forEach(([name, value]) => {
+      if ($(`train-option-${name}`)) $(`train-option-${name}`).value = String(value);
+    });
+    fill(model);
   };
 }
 
@@ -96,6 +147,10 @@ function offerRoles(roles) {
 }
 
 function fillRoles() {
+  const pretrainPicker = $('train-pretrain-faceSets');
+  const picked = new Set([...pretrainPicker.selectedOptions].map((option) => option.value));
+  pretrainPicker.replaceChildren(...faceSetChoices.map((faceSet) => element('option', { value: faceSet.id }, faceSet.name)));
+  [...pretrainPicker.options].forEach((option) => { option.selected = picked.has(option.value); });
   [...$('train-roles').querySelectorAll('select')].forEach((select) => {
     const chosen = select.value;
     select.replaceChildren(element('option', { value: '', disabled: true }, `choose ${select.id.slice('train-faceset-'.length)}`),
@@ -116,9 +171,20 @@ export function submit() {
   const parameters = { architecture: $('train-architecture').value, engine: $('train-engine').value,
     resolution: Number($('train-resolution').value) };
   const architecture = architectures.find((candidate) => candidate.name === parameters.architecture);
-  rolesOf(architecture).forEach((role) => { parameters[`faceSet${role}`] = $(roleSelect(role)).value; });
+  if ($('train-pretrain').checked) {
+    parameters.pretrain = true;
+    parameters.faceSets = [...$('train-pretrain-faceSets').selectedOptions].map((option) => option.value);
+  } else {
+    rolesOf(architecture).forEach((role) => { parameters[`faceSet${role}`] = $(roleSelect(role)).value; });
+  }
   NUMBERS.forEach((name) => { parameters[name] = Number($(`train-${name}`).value); });
+  const options = [...$('train-options').querySelectorAll('[data-option]')];
+  if (options.length) {
+    parameters.options = Object.fromEntries(options.map((field) =>
+      [field.dataset.option, field.type === 'number' ? Number(field.value) : field.value]));
+  }
   if ($('train-continueFrom').value) parameters.continueFrom = $('train-continueFrom').value;
+  if ($('train-baseModel').value) parameters.baseModel = $('train-baseModel').value;
   if ($('train-gan').checked) {
     parameters.gan = { power: Number($('train-gan-power').value) };
     if ($('train-gan-fromIteration').value !== '') parameters.gan.fromIteration = Number($('train-gan-fromIteration').value);

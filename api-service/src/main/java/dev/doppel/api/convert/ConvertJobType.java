@@ -1,5 +1,6 @@
 package dev.doppel.api.convert;
 
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -9,6 +10,7 @@ import dev.doppel.api.jobs.JobType;
 import dev.doppel.api.models.Models;
 import dev.doppel.api.tenancy.Caller;
 import dev.doppel.model.convert.ConvertParameters;
+import dev.doppel.model.families.ModelArchitecture;
 import dev.doppel.model.families.ModelArchitectures;
 import dev.doppel.model.jobs.JobKind;
 import dev.doppel.model.jobs.JobRoute;
@@ -46,7 +48,13 @@ class ConvertJobType implements JobType<ConvertParameters> {
 
     @Override
     public void check(Caller caller, ConvertParameters parameters) {
-        models.usableBy(caller, parameters.modelId(), parameters.checkpoint(), kind());
+        Models.Convertible model = models.usableBy(caller, parameters.modelId(), parameters.checkpoint(), kind());
+        if (parameters.usesPredictedMask() && !architectures.find(model.architecture()).map(ModelArchitecture::drawsMasks).orElse(false)) {
+            List<String> drawing = architectures.usedBy(kind().name()).stream().filter(ModelArchitecture::drawsMasks)
+                    .map(ModelArchitecture::name).toList();
+            throw JobType.invalid("Parameter 'mask' is '" + parameters.mask() + "', but a model of architecture '" + model.architecture()
+                    + "' draws no mask; use 'landmarks', or a model of architecture " + String.join(" or ", drawing) + ".");
+        }
         Media upload = faceSets.findUpload(caller, parameters.mediaId()).orElseThrow(() -> JobType.invalid("Upload "
                 + parameters.mediaId() + " does not exist; upload the photo or video to a face set first."));
         // H.264 in 4:2:0 needs even sides, and the output keeps the input's size.

@@ -9,8 +9,9 @@ import org.springframework.stereotype.Component;
 /**
  * The jobs whose data derives from some ids: every job whose parameters name one of them, then
  * every job whose parameters name one of those jobs (a train job's id is its model's, so convert
- * jobs of a model and train jobs continuing it follow), until nothing new turns up. It reads the
- * parameters' top-level values, so a new job kind is covered without being listed here.
+ * jobs of a model and train jobs continuing it or starting from it follow), until nothing new turns
+ * up. It reads the parameters' top-level values and the items of top-level lists (a pretrain job's
+ * {@code faceSets}), so a new job kind is covered without being listed here.
  */
 @Component
 class AffectedJobs {
@@ -31,13 +32,15 @@ class AffectedJobs {
     List<Job> of(UUID tenantId, List<UUID> ids) {
         String[] refs = ids.stream().map(UUID::toString).toArray(String[]::new);
         return jdbc.sql("""
-                with recursive affected(id) as (
-                    select j.id from jobs j
-                    where j.tenant_id = :tenant and exists (select 1 from jsonb_each_text(j.parameters) p where p.value = any(:refs))
-                  union
-                    select j.id from jobs j join affected a
-                      on exists (select 1 from jsonb_each_text(j.parameters) p where p.value = a.id::text)
+                with recursive refs(job_id, value) as (
+                    select j.id, coalesce(item.value, p.value #>> '{}')
+                    from jobs j cross join jsonb_each(j.parameters) p
+                    left join jsonb_array_elements_text(case jsonb_typeof(p.value) when 'array' then p.value end) item on true
                     where j.tenant_id = :tenant
+                ), affected(id) as (
+                    select job_id from refs where value = any(:refs)
+                  union
+                    select r.job_id from refs r join affected a on r.value = a.id::text
                 )
                 select j.id, j.kind, j.state from jobs j where j.id in (select id from affected) order by j.created_at
                 """)

@@ -27,9 +27,14 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/api/v1/models")
 class ModelController {
 
-    /** {@code faceSets}: the face set of each role ({@code A}, {@code B}); {@code losses}: the latest named losses. */
+    /**
+     * {@code faceSets}: the face set of each role ({@code A}, {@code B}; a pretrain job's {@code pretrain-1}, ...);
+     * {@code losses}: the latest named losses; {@code baseModel}: where its first weights came from (the model's id,
+     * architecture, iteration and the parts copied), or null for a model trained from scratch.
+     */
     record ModelView(UUID id, String architecture, String engine, Map<String, UUID> faceSets, JsonNode options, long iteration,
-            JsonNode losses, Double bestLoss, Double egsPerSecond, Instant createdAt, Instant updatedAt, Map<String, String> links) {
+            JsonNode losses, Double bestLoss, Double egsPerSecond, JsonNode baseModel, Instant createdAt, Instant updatedAt,
+            Map<String, String> links) {
 
         static ModelView of(Models.Model model) {
             String self = "/api/v1/models/" + model.id();
@@ -47,7 +52,7 @@ class ModelController {
                 links.put("bestCheckpoint", self + "/checkpoint?which=best");
             }
             return new ModelView(model.id(), model.architecture(), model.engine(), model.faceSets(), model.options(),
-                    model.iteration(), model.losses(), model.bestLoss(), model.egsPerSecond(), model.createdAt(), model.updatedAt(), links);
+                    model.iteration(), model.losses(), model.bestLoss(), model.egsPerSecond(), model.baseModel(), model.createdAt(), model.updatedAt(), links);
         }
     }
 

@@ -28,7 +28,7 @@ public class Models {
 
     record Model(UUID id, String architecture, String engine, Map<String, UUID> faceSets, JsonNode options, long iteration,
             JsonNode losses, Double bestLoss, Double egsPerSecond, String checkpointKey, String bestCheckpointKey, String previewKey,
-            Instant createdAt, Instant updatedAt) {
+            JsonNode baseModel, Instant createdAt, Instant updatedAt) {
     }
 
     /** One point of the loss history: every named loss the architecture reports. */
@@ -62,7 +62,7 @@ public class Models {
     }
 
     /** What a train job that continues a model needs to know of it before it is queued. */
-    public record Continuable(String architecture, String engine, int resolution, double widthScale, long iteration,
+    public record Continuable(String architecture, String engine, int resolution, double widthScale, JsonNode options, long iteration,
             boolean hasCheckpoint, boolean training) {
     }
 
@@ -110,7 +110,7 @@ public class Models {
                 .query((rs, n) -> {
                     JsonNode options = json.readTree(rs.getString("options"));
                     return new Continuable(rs.getString("architecture"), rs.getString("engine"), options.path("resolution").asInt(),
-                            options.path("widthScale").asDouble(), rs.getLong("iteration"), rs.getString("checkpoint_key") != null,
+                            options.path("widthScale").asDouble(), options.path("options"), rs.getLong("iteration"), rs.getString("checkpoint_key") != null,
                             rs.getBoolean("training"));
                 })
                 .optional();
@@ -157,7 +157,8 @@ public class Models {
         return new Model(id, rs.getString("architecture"), rs.getString("engine"), faceSets(rs.getString("face_sets")), json.readTree(rs.getString("options")),
                 rs.getLong("iteration"), inDeclaredOrder(rs.getString("architecture"), rs.getString("losses")), (Double) rs.getObject("best_loss"),
                 (Double) rs.getObject("egs_per_second"), rs.getString("checkpoint_key"), rs.getString("best_checkpoint_key"),
-                rs.getString("preview_key"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                rs.getString("preview_key"), rs.getString("base_model") == null ? null : json.readTree(rs.getString("base_model")),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("updated_at", OffsetDateTime.class).toInstant());
     }
 }

@@ -1,5 +1,6 @@
 package dev.doppel.api.train;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -41,7 +42,8 @@ class TrainJobType implements JobType<TrainParameters> {
     @Override
     public String description() {
         return "Train a model of an architecture on an engine from extracted face sets, with checkpoints and previews;"
-                + " or continue a trained model (continueFrom), optionally refining it with a GAN (gan).";
+                + " or continue a trained model (continueFrom), optionally refining it with a GAN (gan); or pretrain a base on many"
+                + " people's faces (pretrain, faceSets) and start a pair's model from it (baseModel).";
     }
 
     @Override
@@ -63,32 +65,46 @@ class TrainJobType implements JobType<TrainParameters> {
             }
         }
         if (parameters.continueFrom() != null) {
-            checkContinuable(caller, parameters);
+            Models.Continuable base = builtTheSame(caller, parameters, parameters.continueFrom(), "continueFrom", "continue it", "continue from", "continuing");
+            if (parameters.iterations() <= base.iteration()) {
+                throw JobType.invalid("Parameter 'iterations' counts from the model's first step: model " + parameters.continueFrom()
+                        + " has trained " + base.iteration() + " already, so ask for more.");
+            }
+        }
+        if (parameters.baseModel() != null) {
+            builtTheSame(caller, parameters, parameters.baseModel(), "baseModel", "start from it", "start from", "starting from");
         }
     }
 
-    /** A model continues as it was built: same architecture, engine, resolution and width, and only forward. */
-    private void checkContinuable(Caller caller, TrainParameters parameters) {
-        UUID id = parameters.continueFrom();
+    /**
+     * A model continues, or gives its weights, only to a model built as it was: same architecture,
+     * engine, resolution, width and options; and only once its own job has ended with a checkpoint.
+     */
+    private Models.Continuable builtTheSame(Caller caller, TrainParameters parameters, UUID id, String parameter, String useIt,
+            String useFrom, String gerund) {
         Models.Continuable base = models.continuable(caller, id)
-                .orElseThrow(() -> JobType.invalid("Model " + id + " in 'continueFrom' does not exist."));
+                .orElseThrow(() -> JobType.invalid("Model " + id + " in '" + parameter + "' does not exist."));
         if (base.training()) {
-            throw JobType.invalid("Model " + id + " is still training; continue it once its train job has ended.");
+            throw JobType.invalid("Model " + id + " is still training; " + useIt + " once its train job has ended.");
         }
         if (!base.hasCheckpoint()) {
-            throw JobType.invalid("Model " + id + " has no checkpoint to continue from.");
+            throw JobType.invalid("Model " + id + " has no checkpoint to " + useFrom + ".");
         }
         if (!base.architecture().equals(parameters.architecture()) || !base.engine().equals(parameters.engine())
                 || base.resolution() != parameters.resolution() || base.widthScale() != parameters.widthScale()) {
             throw JobType.invalid(String.format(Locale.ROOT,
-                    "Model %s is architecture '%s' on engine '%s' at resolution %d and widthScale %s; a job continuing it must ask for"
+                    "Model %s is architecture '%s' on engine '%s' at resolution %d and widthScale %s; a job %s it must ask for"
                             + " the same, not '%s' on '%s' at %d and %s.", id, base.architecture(), base.engine(), base.resolution(),
-                    base.widthScale(), parameters.architecture(), parameters.engine(), parameters.resolution(), parameters.widthScale()));
+                    base.widthScale(), gerund, parameters.architecture(), parameters.engine(), parameters.resolution(), parameters.widthScale()));
         }
-        if (parameters.iterations() <= base.iteration()) {
-            throw JobType.invalid("Parameter 'iterations' counts from the model's first step: model " + id + " has trained "
-                    + base.iteration() + " already, so ask for more.");
+        Map<String, Object> baseOptions = new LinkedHashMap<>();
+        base.options().properties().forEach(option -> baseOptions.put(option.getKey(),
+                option.getValue().isNumber() ? (Object) option.getValue().asInt() : option.getValue().asString()));
+        if (!baseOptions.equals(parameters.options())) {
+            throw JobType.invalid("Model " + id + " was built with options " + baseOptions + "; a job " + gerund
+                    + " it must ask for the same, not " + parameters.options() + ".");
         }
+        return base;
     }
 
     /** The engine the API chose is written down: the worker must not fall back on a default of its own. */

@@ -19,6 +19,7 @@ import dev.doppel.pipeline.image.Resize;
 import dev.doppel.pipeline.stage.StageTimes;
 import dev.doppel.pipeline.family.FaceBatch;
 import dev.doppel.pipeline.family.FaceTranslator;
+import dev.doppel.pipeline.family.TranslatedFaces;
 
 /**
  * Swaps the faces of one frame: align each face as training did, run the model's target decoder
@@ -46,11 +47,18 @@ public final class FrameSwapper {
     private final SwapOptions options;
     private final StageTimes times;
 
+    private final MaskSource mask;
+
+    /** @throws IllegalArgumentException when the options ask for the model's mask and the model draws none */
     public FrameSwapper(FaceModels faces, FaceTranslator model, SwapOptions options, StageTimes times) {
         this.faces = faces;
         this.model = model;
         this.options = options;
         this.times = times;
+        this.mask = options.mask() == null ? MaskSource.bestFor(model.predictsMasks()) : options.mask();
+        if (mask != MaskSource.LANDMARKS && !model.predictsMasks()) {
+            throw new IllegalArgumentException("this model draws no mask: paste it under the landmarks' mask");
+        }
     }
 
     /**
@@ -81,14 +89,22 @@ public final class FrameSwapper {
             }
             return null;
         });
-        FaceBatch swapped = times.time("swap", () -> model.translate(batch(small), options.target()));
+        TranslatedFaces drawn = times.time("swap", () -> mask == MaskSource.LANDMARKS
+                ? new TranslatedFaces(model.translate(batch(small), options.target()), null)
+                : model.translateWithMasks(batch(small), options.target()));
+        FaceBatch swapped = drawn.faces();
         byte[] out = frame.rgb().clone();
         times.time("blend", () -> {
             for (int i = 0; i < picked.size(); i++) {
                 BufferedImage newFace = tile(swapped, i);
                 ModelInput original = small.get(i);
                 BufferedImage matched = options.colourMatch().apply(newFace, original.crop(), original.mask());
-                FacePatch patch = FacePaste.patch(matched, aligned.get(i), frame.width(), frame.height());
+                AlignedFace face = aligned.get(i);
+                if (mask != MaskSource.LANDMARKS) {
+                    face = new AlignedFace(face.crop(), mask.combine(face.mask(), drawn.mask(i), swapped.size()), face.toCrop(),
+                            face.landmarksInCrop());
+                }
+                FacePatch patch = FacePaste.patch(matched, face, frame.width(), frame.height());
                 if (patch != null) {
                     options.blend().blend(patch, out, frame.width(), frame.height(), options.blendOptions());
                 }

@@ -24,6 +24,9 @@ import tools.jackson.databind.JsonNode;
  * @param blend               {@code feather} or {@code seamless} (Poisson)
  * @param erosion             shrink the face mask by this fraction of the face before feathering (0..0.2)
  * @param feather             blur the mask edge by this fraction of the face (0..0.2)
+ * @param mask                where the new face goes: {@code landmarks} (the hull of the old face's landmarks),
+ *                            {@code predicted} (the mask the model drew with the new face) or {@code product} (both);
+ *                            null for the model's own best: {@code product} where it draws masks, else {@code landmarks}
  * @param faces               {@code all}, {@code largest}, or {@code reference}: those near the source person
  * @param maxIdentityDistance with faces=reference: the embedding distance that still counts as the source person
  * @param format              stills: {@code png} or {@code jpeg}; null keeps the input's
@@ -40,6 +43,7 @@ public record ConvertParameters(
         String blend,
         double erosion,
         double feather,
+        String mask,
         String faces,
         double maxIdentityDistance,
         String format,
@@ -53,6 +57,7 @@ public record ConvertParameters(
     public static final List<String> CHECKPOINTS = List.of("latest", "best");
     public static final List<String> COLOUR_MATCHES = List.of("none", "average", "reinhard", "histogram");
     public static final List<String> BLENDS = List.of("feather", "seamless");
+    public static final List<String> MASKS = List.of("landmarks", "predicted", "product");
     public static final List<String> FACE_SELECTIONS = List.of("all", "largest", "reference");
     public static final List<String> FORMATS = List.of("png", "jpeg");
 
@@ -65,6 +70,7 @@ public record ConvertParameters(
         String blend = oneOf(parameters, "blend", "feather", BLENDS, true);
         double erosion = fraction(parameters, "erosion", 0.0);
         double feather = fraction(parameters, "feather", 0.025);
+        String mask = oneOf(parameters, "mask", null, MASKS, true);
         String faces = oneOf(parameters, "faces", "all", FACE_SELECTIONS, true);
         double maxIdentityDistance = parameters.path("maxIdentityDistance").asDouble(0.6);
         if (!(maxIdentityDistance > 0 && maxIdentityDistance <= 2)) {
@@ -80,8 +86,13 @@ public record ConvertParameters(
             throw new IllegalArgumentException("Parameter 'crf' must be between 0 and 51 (lower is better quality).");
         }
         boolean watermark = parameters.path("watermark").asBoolean(false);
-        return new ConvertParameters(modelId, mediaId, direction, checkpoint, colourMatch, blend, erosion, feather, faces,
+        return new ConvertParameters(modelId, mediaId, direction, checkpoint, colourMatch, blend, erosion, feather, mask, faces,
                 maxIdentityDistance, format, quality, crf, watermark);
+    }
+
+    /** Whether the job needs a model that draws masks. */
+    public boolean usesPredictedMask() {
+        return mask != null && !mask.equals("landmarks");
     }
 
     /** Whose faces the model writes: B for AtoB. */

@@ -1,6 +1,7 @@
 package dev.doppel.model.families;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -19,10 +20,14 @@ import java.util.regex.Pattern;
  * @param ganRefinement what a train job's {@code gan} option does for it, or null where it has none
  * @param usedBy      the job kinds that take its trained models ({@code convert} for a model that redraws faces,
  *                    {@code reenact} for one that draws a face from landmarks), so the API refuses the others
+ * @param options     its own options, set in a train job's {@code options} object; none for most
+ * @param fineTuning  whether its models can start from another's weights ({@code baseModel}) and pretrain on many
+ *                    people's faces ({@code pretrain}), or null where they cannot
+ * @param drawsMasks  whether its models also draw the mask of the face they draw, which conversion may blend with
  */
 public record ModelArchitecture(String name, String family, String description, List<String> inputs, List<String> losses,
         List<String> engines, List<Integer> resolutions, double defaultLearningRate, GanRefinement ganRefinement,
-        List<String> usedBy) {
+        List<String> usedBy, List<ArchitectureOption> options, FineTuning fineTuning, boolean drawsMasks) {
 
     /** What a model that redraws faces is for. */
     public static final List<String> CONVERTS = List.of("convert");
@@ -42,6 +47,31 @@ public record ModelArchitecture(String name, String family, String description, 
             engines = List.copyOf(engines);
             losses = List.copyOf(losses);
         }
+    }
+
+    /**
+     * Starting a model from another's weights, DeepFaceLab's "pretrain, then train the pair": a
+     * pretrain job learns many people's faces (every face set given, in every role), and a job that
+     * names it as {@code baseModel} copies its weights and trains on.
+     *
+     * @param engines the engines whose implementation can start from a base, the default first
+     */
+    public record FineTuning(List<String> engines) {
+
+        public FineTuning {
+            if (engines.isEmpty()) {
+                throw new IllegalArgumentException("fine-tuning needs an engine");
+            }
+            engines = List.copyOf(engines);
+        }
+    }
+
+    /** An architecture without options of its own or fine-tuning. */
+    public ModelArchitecture(String name, String family, String description, List<String> inputs, List<String> losses,
+            List<String> engines, List<Integer> resolutions, double defaultLearningRate, GanRefinement ganRefinement,
+            List<String> usedBy) {
+        this(name, family, description, inputs, losses, engines, resolutions, defaultLearningRate, ganRefinement, usedBy, List.of(), null,
+                false);
     }
 
     /** An architecture whose models convert, without GAN refinement. */
@@ -72,8 +102,12 @@ public record ModelArchitecture(String name, String family, String description, 
         engines = List.copyOf(engines);
         resolutions = List.copyOf(resolutions);
         usedBy = List.copyOf(usedBy);
+        options = List.copyOf(options);
         if (ganRefinement != null && !engines.containsAll(ganRefinement.engines())) {
             throw new IllegalArgumentException("architecture " + name + " refines on engines it does not run on");
+        }
+        if (fineTuning != null && !engines.containsAll(fineTuning.engines())) {
+            throw new IllegalArgumentException("architecture " + name + " fine-tunes on engines it does not run on");
         }
     }
 
@@ -83,6 +117,10 @@ public record ModelArchitecture(String name, String family, String description, 
             return losses;
         }
         return java.util.stream.Stream.concat(losses.stream(), ganRefinement.losses().stream()).toList();
+    }
+
+    public Optional<ArchitectureOption> option(String optionName) {
+        return options.stream().filter(option -> option.name().equals(optionName)).findFirst();
     }
 
     public String defaultEngine() {

@@ -1,5 +1,6 @@
 package dev.doppel.model.train;
 
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.doppel.model.families.ArchitectureOption;
 import dev.doppel.model.families.ModelArchitecture;
 import dev.doppel.model.families.ModelArchitectures;
 import dev.doppel.model.jobs.JobKind;
@@ -22,6 +24,10 @@ import tools.jackson.databind.JsonNode;
  * @param gan          adversarial refinement, or null for none ({@link GanParameters})
  * @param continueFrom a trained model this job starts from, with its weights and optimiser state, or null for a new one;
  *                     {@code iterations} counts from its first step, as always
+ * @param options      the architecture's own options ({@link ArchitectureOption}), every one of them, defaults filled in
+ * @param pretrain     a base for later pairs: the face sets ({@code faceSets}, roles {@code pretrain-1}, ...) are many
+ *                     people's, all given in every role of the architecture
+ * @param baseModel    a trained model whose weights a new model starts from (optimiser and iteration afresh), or null
  */
 public record TrainParameters(
         Map<String, UUID> faceSets,
@@ -34,12 +40,23 @@ public record TrainParameters(
         int checkpointEvery,
         double learningRate,
         GanParameters gan,
-        UUID continueFrom) {
+        UUID continueFrom,
+        Map<String, Object> options,
+        boolean pretrain,
+        UUID baseModel) {
 
     public static final JobKind KIND = JobKind.of("train");
+    /** The most face sets one pretrain job learns from. */
+    public static final int MAX_PRETRAIN_FACE_SETS = 50;
 
     public TrainParameters {
-        faceSets = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(faceSets));
+        faceSets = Collections.unmodifiableMap(new LinkedHashMap<>(faceSets));
+        options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
+    }
+
+    /** The role of a pretrain job's n-th face set (from 1), as its model records it. */
+    public static String pretrainRole(int n) {
+        return "pretrain-" + n;
     }
 
     public UUID faceSet(String role) {
@@ -60,17 +77,12 @@ public record TrainParameters(
             throw new IllegalArgumentException("Parameter 'engine' must be one of " + String.join(", ", architecture.engines())
                     + " for architecture '" + architecture.name() + "', not '" + engine + "'.");
         }
-        Map<String, UUID> faceSets = new LinkedHashMap<>();
-        Set<UUID> distinct = new HashSet<>();
-        for (String role : architecture.inputs()) {
-            UUID id = uuid(parameters, ModelArchitecture.faceSetParameter(role));
-            if (!distinct.add(id)) {
-                List<String> names = architecture.inputs().stream().map(r -> "'" + ModelArchitecture.faceSetParameter(r) + "'").toList();
-                throw new IllegalArgumentException("Parameters " + String.join(" and ", names) + " must be "
-                        + (names.size() == 2 ? "two " : "") + "different face sets.");
-            }
-            faceSets.put(role, id);
+        boolean pretrain = parameters.path("pretrain").asBoolean(false);
+        if (pretrain && architecture.fineTuning() == null) {
+            throw new IllegalArgumentException("Architecture '" + architecture.name() + "' has no pretrain mode; "
+                    + fineTunable(architectures) + ".");
         }
+        Map<String, UUID> faceSets = pretrain ? pretrainFaceSets(parameters, architecture) : faceSetsByRole(parameters, architecture);
         int resolution = parameters.path("resolution").asInt(architecture.defaultResolution());
         if (!architecture.resolutions().contains(resolution)) {
             throw new IllegalArgumentException("Parameter 'resolution' must be one of " + architecture.resolutions() + ".");
@@ -109,8 +121,99 @@ public record TrainParameters(
                         + " for architecture '" + architecture.name() + "', not '" + engine + "'.");
             }
         }
+        Map<String, Object> options = options(parameters.get("options"), architecture);
+        UUID baseModel = null;
+        JsonNode base = parameters.get("baseModel");
+        if (base != null && !base.isNull()) {
+            baseModel = id(base, "baseModel", "a model id");
+            if (architecture.fineTuning() == null) {
+                throw new IllegalArgumentException("Architecture '" + architecture.name() + "' cannot start from a base model; "
+                        + fineTunable(architectures) + ".");
+            }
+            if (continueFrom != null) {
+                throw new IllegalArgumentException("Parameters 'baseModel' and 'continueFrom' exclude each other: 'continueFrom' goes on"
+                        + " with a model's optimiser and iterations, 'baseModel' starts a new model from its weights.");
+            }
+        }
+        if ((pretrain || baseModel != null) && !architecture.fineTuning().engines().contains(engine)) {
+            throw new IllegalArgumentException("Parameter '" + (pretrain ? "pretrain" : "baseModel") + "' needs engine "
+                    + String.join(" or ", architecture.fineTuning().engines()) + " for architecture '" + architecture.name()
+                    + "', not '" + engine + "'.");
+        }
+        if (pretrain && gan != null) {
+            throw new IllegalArgumentException("Parameter 'gan' does not go with 'pretrain': a base learns faces, refine the pair trained from it.");
+        }
         return new TrainParameters(faceSets, architecture.name(), engine, resolution, widthScale, batchSize, iterations,
-                checkpointEvery, learningRate, gan, continueFrom);
+                checkpointEvery, learningRate, gan, continueFrom, options, pretrain, baseModel);
+    }
+
+    private static Map<String, UUID> faceSetsByRole(JsonNode parameters, ModelArchitecture architecture) {
+        Map<String, UUID> faceSets = new LinkedHashMap<>();
+        Set<UUID> distinct = new HashSet<>();
+        for (String role : architecture.inputs()) {
+            UUID id = uuid(parameters, ModelArchitecture.faceSetParameter(role));
+            if (!distinct.add(id)) {
+                List<String> names = architecture.inputs().stream().map(r -> "'" + ModelArchitecture.faceSetParameter(r) + "'").toList();
+                throw new IllegalArgumentException("Parameters " + String.join(" and ", names) + " must be "
+                        + (names.size() == 2 ? "two " : "") + "different face sets.");
+            }
+            faceSets.put(role, id);
+        }
+        return faceSets;
+    }
+
+    /** DeepFaceLab pretrains on a folder of anyone's faces: here, a list of face sets, the more people the better. */
+    private static Map<String, UUID> pretrainFaceSets(JsonNode parameters, ModelArchitecture architecture) {
+        for (String role : architecture.inputs()) {
+            if (parameters.has(ModelArchitecture.faceSetParameter(role))) {
+                throw new IllegalArgumentException("A pretrain job learns from 'faceSets' (a list), not '"
+                        + ModelArchitecture.faceSetParameter(role) + "'.");
+            }
+        }
+        JsonNode list = parameters.get("faceSets");
+        if (list == null || !list.isArray() || list.isEmpty() || list.size() > MAX_PRETRAIN_FACE_SETS) {
+            throw new IllegalArgumentException("Parameter 'faceSets' is required with 'pretrain' and must be a list of 1 to "
+                    + MAX_PRETRAIN_FACE_SETS + " face set ids.");
+        }
+        Map<String, UUID> faceSets = new LinkedHashMap<>();
+        Set<UUID> distinct = new HashSet<>();
+        for (JsonNode item : list) {
+            UUID id = id(item, "faceSets", "a list of face set ids");
+            if (!distinct.add(id)) {
+                throw new IllegalArgumentException("Parameter 'faceSets' names face set " + id + " twice.");
+            }
+            faceSets.put(pretrainRole(faceSets.size() + 1), id);
+        }
+        return faceSets;
+    }
+
+    private static Map<String, Object> options(JsonNode asked, ModelArchitecture architecture) {
+        Map<String, Object> options = new LinkedHashMap<>();
+        architecture.options().forEach(option -> options.put(option.name(), option.defaultValue()));
+        if (asked == null || asked.isNull()) {
+            return options;
+        }
+        if (architecture.options().isEmpty()) {
+            throw new IllegalArgumentException("Architecture '" + architecture.name() + "' has no options; drop parameter 'options'.");
+        }
+        if (!asked.isObject()) {
+            throw new IllegalArgumentException("Parameter 'options' must be an object of " + optionNames(architecture) + ".");
+        }
+        for (Map.Entry<String, JsonNode> entry : asked.properties()) {
+            ArchitectureOption option = architecture.option(entry.getKey()).orElseThrow(() -> new IllegalArgumentException(
+                    "Architecture '" + architecture.name() + "' has no option '" + entry.getKey() + "'; it has " + optionNames(architecture) + "."));
+            options.put(option.name(), option.parse(entry.getValue()));
+        }
+        return options;
+    }
+
+    private static String optionNames(ModelArchitecture architecture) {
+        return String.join(", ", architecture.options().stream().map(ArchitectureOption::name).toList());
+    }
+
+    private static String fineTunable(ModelArchitectures architectures) {
+        List<String> names = architectures.all().stream().filter(a -> a.fineTuning() != null).map(ModelArchitecture::name).toList();
+        return names.isEmpty() ? "no architecture has" : "architecture " + String.join(" or ", names) + " has";
     }
 
     private static UUID uuid(JsonNode parameters, String name) {

@@ -38,6 +38,17 @@ class ConvertParametersTest {
     }
 
     @Test
+    void theMaskIsTheModelsBestUnlessAsked() {
+        assertThat(parse("").mask()).as("product where the model draws masks, else landmarks").isNull();
+        assertThat(parse("").usesPredictedMask()).isFalse();
+        assertThat(parse(",\"mask\":\"Predicted\"").mask()).isEqualTo("predicted");
+        assertThat(parse(",\"mask\":\"product\"").usesPredictedMask()).isTrue();
+        assertThat(parse(",\"mask\":\"landmarks\"").usesPredictedMask()).isFalse();
+        assertThatThrownBy(() -> parse(",\"mask\":\"xseg\"")).hasMessage(
+                "Parameter 'mask' must be one of [landmarks, predicted, product], not 'xseg'.");
+    }
+
+    @Test
     void refusesBadValuesNamingTheParameter() {
         assertThatThrownBy(() -> parse(",\"colourMatch\":\"sepia\"")).hasMessageContaining("'colourMatch'").hasMessageContaining("reinhard");
         assertThatThrownBy(() -> parse(",\"crf\":60")).hasMessageContaining("'crf'");

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
+import java.util.Locale;
 import java.util.UUID;
 
 import dev.doppel.model.convert.ConvertParameters;
@@ -20,6 +21,7 @@ import dev.doppel.pipeline.convert.BlendOptions;
 import dev.doppel.pipeline.convert.ColourMatch;
 import dev.doppel.pipeline.convert.Conversion;
 import dev.doppel.pipeline.convert.FaceSelection;
+import dev.doppel.pipeline.convert.MaskSource;
 import dev.doppel.pipeline.convert.SwapOptions;
 import dev.doppel.pipeline.face.Coverage;
 import dev.doppel.pipeline.face.FaceEmbedding;
@@ -109,7 +111,13 @@ class ConvertHandler implements JobHandler<ConvertParameters> {
         SwapOptions options = options(parameters, tenant, source, target);
         try (TrainableModel trained = loadModel(context, model, checkpointKey); FaceNetworks.Lease faces = networks.borrow()) {
             context.metric("modelIteration", trained.iteration());
-            Conversion conversion = new Conversion(faces.models(), (FaceTranslator) trained, options, parameters.watermark());
+            FaceTranslator translator = (FaceTranslator) trained;
+            if (parameters.usesPredictedMask() && !translator.predictsMasks()) {
+                throw new JobFailure("model-draws-no-mask", "Model " + parameters.modelId() + " draws no mask; convert with mask 'landmarks'.");
+            }
+            context.metric("mask", (options.mask() == null ? MaskSource.bestFor(translator.predictsMasks()) : options.mask())
+                    .name().toLowerCase(Locale.ROOT));
+            Conversion conversion = new Conversion(faces.models(), translator, options, parameters.watermark());
             if (info.kind() == MediaKind.IMAGE) {
                 photo(context, parameters, upload, input, conversion);
             } else {
@@ -180,7 +188,8 @@ class ConvertHandler implements JobHandler<ConvertParameters> {
         }
         return new SwapOptions(parameters.towardsB() ? "B" : "A", coverage, ColourMatch.parse(parameters.colourMatch()),
                 BlendMode.parse(parameters.blend()), new BlendOptions(parameters.erosion(), parameters.feather()), selection, reference,
-                parameters.maxIdentityDistance(), identities.meanEmbedding(tenant, target).orElse(null));
+                parameters.maxIdentityDistance(), identities.meanEmbedding(tenant, target).orElse(null),
+                parameters.mask() == null ? null : MaskSource.parse(parameters.mask()));
     }
 
     /** A model that redraws faces (a {@link FaceTranslator}); any other kind of model cannot convert. */

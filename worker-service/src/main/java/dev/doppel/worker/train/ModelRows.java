@@ -28,14 +28,15 @@ class ModelRows {
         this.json = json;
     }
 
-    void ensure(JobLease lease, TrainParameters parameters, String optionsJson) {
+    /** @param baseModelJson where the first weights came from, or null: only the attempt that copied them knows it */
+    void ensure(JobLease lease, TrainParameters parameters, String optionsJson, String baseModelJson) {
         jdbc.sql("""
-                insert into models (id, tenant_id, architecture, engine, options)
-                values (:id, :tenant, :architecture, :engine, cast(:options as jsonb))
-                on conflict (id) do nothing
+                insert into models (id, tenant_id, architecture, engine, options, base_model)
+                values (:id, :tenant, :architecture, :engine, cast(:options as jsonb), cast(:base as jsonb))
+                on conflict (id) do update set base_model = coalesce(models.base_model, excluded.base_model)
                 """)
                 .param("id", lease.jobId()).param("tenant", lease.tenantId()).param("architecture", parameters.architecture())
-                .param("engine", parameters.engine()).param("options", optionsJson)
+                .param("engine", parameters.engine()).param("options", optionsJson).param("base", baseModelJson)
                 .update();
         // Every attempt writes the roles again: an attempt that died between the two inserts leaves none missing.
         for (Map.Entry<String, UUID> role : parameters.faceSets().entrySet()) {

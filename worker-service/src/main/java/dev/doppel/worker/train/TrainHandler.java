@@ -20,6 +20,7 @@ import dev.doppel.model.jobs.JobKind;
 import dev.doppel.model.jobs.JobRoute;
 import dev.doppel.model.train.GanParameters;
 import dev.doppel.model.train.TrainParameters;
+import dev.doppel.pipeline.family.FineTunable;
 import dev.doppel.pipeline.family.GanRefinement;
 import dev.doppel.pipeline.family.ModelImplementation;
 import dev.doppel.pipeline.family.TrainingPlan;
@@ -54,7 +55,9 @@ import tools.jackson.databind.json.JsonMapper;
  * manifest) every N iterations with the family's preview and the named losses, keeps the best-loss
  * checkpoint as a backup, and a resumed attempt continues from the newest checkpoint. A job that
  * continues a trained model ({@code continueFrom}) starts from that model's newest checkpoint, as a
- * model of its own; with {@code gan} the family's recipe refines it from the iteration asked.
+ * model of its own; with {@code gan} the family's recipe refines it from the iteration asked. A job
+ * with a {@code baseModel} builds a new model and copies that model's weights into it; a pretrain job
+ * gives its pooled face sets in every role.
  */
 @Component
 class TrainHandler implements JobHandler<TrainParameters> {
@@ -106,24 +109,25 @@ class TrainHandler implements JobHandler<TrainParameters> {
         TrainingRecipe recipe = workerModels.recipe(architecture);
         Optional<Path> saved = savedModel(context);
         if (saved.isEmpty() && parameters.continueFrom() != null) {
-            saved = Optional.of(baseModel(context, parameters));
+            saved = Optional.of(baseModel(context, parameters, parameters.continueFrom(), "continue"));
         }
-        if (saved.isPresent()) {
-            workerModels.checkRunnable(saved.get(), parameters.architecture(), parameters.engine());
+        Optional<Path> base = saved.isEmpty() && parameters.baseModel() != null
+                ? Optional.of(baseModel(context, parameters, parameters.baseModel(), "start from"))
+                : Optional.empty();
+        for (Path checkpoint : (saved.isPresent() ? saved : base).stream().toList()) {
+            workerModels.checkRunnable(checkpoint, parameters.architecture(), parameters.engine());
         }
         context.progress().report("loading faces", 0);
-        Map<String, List<TrainingFace>> byRole = new LinkedHashMap<>();
-        for (String role : architecture.inputs()) {
-            byRole.put(role, load(context, parameters.faceSet(role)));
-        }
+        Map<String, List<TrainingFace>> byRole = facesByRole(context, parameters, architecture);
         ModelSettings settings = new ModelSettings(parameters.resolution(), parameters.widthScale(), parameters.learningRate(),
-                context.jobId().getMostSignificantBits());
+                context.jobId().getMostSignificantBits(), parameters.options());
         try (TrainableModel model = saved.isPresent()
                 ? implementation.load(saved.get())
                 : implementation.create(settings)) {
-            TrainingSession session = open(recipe, model, byRole,
-                    new TrainingPlan(parameters.batchSize(), parameters.iterations(), settings.seed() + model.iteration(), refinement(parameters)));
-            models.ensure(context.lease(), parameters, json.writeValueAsString(settings));
+            String provenance = base.isPresent() ? startFrom(model, implementation, base.get(), parameters) : null;
+            TrainingSession session = open(recipe, model, byRole, new TrainingPlan(parameters.batchSize(), parameters.iterations(),
+                    settings.seed() + model.iteration(), refinement(parameters), parameters.pretrain()));
+            models.ensure(context.lease(), parameters, json.writeValueAsString(settings), provenance);
             context.metric("parameters", model.parameterCount());
             context.metric("resumedFrom", model.iteration());
             Checkpoints checkpoints = new Checkpoints(context, session, parameters, architecture, implementation, settings);
@@ -141,6 +145,54 @@ class TrainHandler implements JobHandler<TrainParameters> {
                 checkpoints.saveOnStop();
             }
             context.writeOutput("preview.png", checkpoints.lastPreview(), "image/png");
+        }
+    }
+
+    /**
+     * The faces of each role of the architecture; a pretrain job's face sets are many people's, pooled
+     * and given in every role (DeepFaceLab feeds its pretrain faces as both src and dst).
+     */
+    private Map<String, List<TrainingFace>> facesByRole(JobContext context, TrainParameters parameters, ModelArchitecture architecture)
+            throws IOException {
+        Map<String, List<TrainingFace>> byRole = new LinkedHashMap<>();
+        if (parameters.pretrain()) {
+            List<TrainingFace> pool = new ArrayList<>();
+            for (UUID faceSetId : parameters.faceSets().values()) {
+                pool.addAll(load(context, faceSetId));
+            }
+            architecture.inputs().forEach(role -> byRole.put(role, List.copyOf(pool)));
+            return byRole;
+        }
+        for (String role : architecture.inputs()) {
+            byRole.put(role, load(context, parameters.faceSet(role)));
+        }
+        return byRole;
+    }
+
+    /**
+     * A new model takes the base model's weights; its optimiser and iteration start afresh. What was
+     * copied from which model at which iteration is the new model's provenance (its row's {@code base_model}).
+     */
+    private String startFrom(TrainableModel model, ModelImplementation implementation, Path base, TrainParameters parameters)
+            throws IOException {
+        if (!(model instanceof FineTunable tunable)) {
+            throw new JobFailure("model-cannot-start-from-base", "A '" + parameters.architecture() + "' on " + parameters.engine()
+                    + " cannot start from another model's weights.");
+        }
+        try (TrainableModel baseModel = implementation.load(base)) {
+            List<String> parts;
+            try {
+                parts = tunable.startFrom(baseModel);
+            } catch (IllegalArgumentException differs) {
+                throw new JobFailure("model-cannot-start-from-base", "Model " + parameters.baseModel() + " cannot give its weights: "
+                        + differs.getMessage());
+            }
+            Map<String, Object> provenance = new LinkedHashMap<>();
+            provenance.put("id", parameters.baseModel().toString());
+            provenance.put("architecture", parameters.architecture());
+            provenance.put("iteration", baseModel.iteration());
+            provenance.put("parts", parts);
+            return json.writeValueAsString(provenance);
         }
     }
 
@@ -166,25 +218,26 @@ class TrainHandler implements JobHandler<TrainParameters> {
     }
 
     /**
-     * The newest checkpoint of the model this job continues, unpacked. The API checked it when the
-     * job came in; it is checked again here, since the model may have been deleted or be training still.
+     * The newest checkpoint of the model this job continues or starts from, unpacked. The API checked
+     * it when the job came in; it is checked again here, since the model may have been deleted or be
+     * training still.
      */
-    private Path baseModel(JobContext context, TrainParameters parameters) throws IOException {
-        UUID baseId = parameters.continueFrom();
+    private Path baseModel(JobContext context, TrainParameters parameters, UUID baseId, String use) throws IOException {
         TrainedModels.Model base = trainedModels.find(context.tenantId(), baseId)
-                .orElseThrow(() -> new JobFailure("model-not-found", "Model " + baseId + " to continue from does not exist."));
+                .orElseThrow(() -> new JobFailure("model-not-found", "Model " + baseId + " to " + use + " does not exist."));
+        String failure = parameters.continueFrom() != null ? "model-cannot-continue" : "model-cannot-start-from-base";
         if (!base.architecture().equals(parameters.architecture()) || !base.engine().equals(parameters.engine())) {
-            throw new JobFailure("model-cannot-continue", "Model " + baseId + " is a '" + base.architecture() + "' on " + base.engine()
+            throw new JobFailure(failure, "Model " + baseId + " is a '" + base.architecture() + "' on " + base.engine()
                     + "; this job trains a '" + parameters.architecture() + "' on " + parameters.engine() + ".");
         }
         if (base.latestCheckpointKey() == null) {
-            throw new JobFailure("model-has-no-checkpoint", "Model " + baseId + " has no checkpoint to continue from yet.");
+            throw new JobFailure("model-has-no-checkpoint", "Model " + baseId + " has no checkpoint to " + use + " yet.");
         }
-        if (base.iteration() >= parameters.iterations()) {
-            throw new JobFailure("model-cannot-continue", "Model " + baseId + " has trained " + base.iteration()
+        if (parameters.continueFrom() != null && base.iteration() >= parameters.iterations()) {
+            throw new JobFailure(failure, "Model " + baseId + " has trained " + base.iteration()
                     + " iterations already; ask for more than that in 'iterations'.");
         }
-        context.progress().report("loading model " + baseId + " to continue", 0);
+        context.progress().report("loading model " + baseId + " to " + use, 0);
         return TrainedModels.unpacked(context, base.latestCheckpointKey(), "base");
     }
 

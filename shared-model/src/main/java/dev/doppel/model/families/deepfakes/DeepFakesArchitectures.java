@@ -11,13 +11,15 @@ import org.springframework.context.annotation.Configuration;
 public class DeepFakesArchitectures {
 
     public static final String FAMILY = "deepfakes";
+    private static final List<String> RECONSTRUCTION = List.of("reconstructionA", "reconstructionB");
 
     @Bean
     ModelArchitecture originalArchitecture() {
         return new ModelArchitecture("original", FAMILY,
                 "faceswap's Original: shared encoder, one decoder per person, pixel-shuffle upscales (82 M parameters at 64 px)",
-                List.of("A", "B"), List.of("reconstructionA", "reconstructionB"), List.of("samediff", "pytorch"), List.of(64, 128),
+                List.of("A", "B"), RECONSTRUCTION, List.of("samediff", "pytorch"), List.of(64, 128),
                 5e-5, new ModelArchitecture.GanRefinement(List.of("samediff"),
-                        List.of("generatorA", "generatorB", "discriminatorA", "discriminatorB")));
+                        List.of("generatorA", "generatorB", "discriminatorA", "discriminatorB")),
+                ModelArchitecture.CONVERTS, List.of(), new ModelArchitecture.FineTuning(List.of("samediff")), false);
     }
 }
