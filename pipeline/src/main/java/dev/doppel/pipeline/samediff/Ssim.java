@@ -25,9 +25,24 @@ public final class Ssim {
 
     /** @return N x 3 x R x R of DSSIM for {@code predicted} and {@code target}, N x 3 x R x R in [0, 1] */
     public static SDVariable dssim(SameDiff sd, String name, SDVariable predicted, SDVariable target) {
+        return ssim(sd, name, predicted, target, WINDOW, PaddingMode.SAME).rsub(1).div(2);
+    }
+
+    /**
+     * DeepFaceLab's {@code nn.dssim}: a {@code window} x {@code window} Gaussian (sigma 1.5, even
+     * sizes centred between pixels), only where the window fits the picture (no padding), SSIM
+     * averaged over the map and the channels before (1 - SSIM) / 2, as SAEHD weighs it.
+     *
+     * @return a scalar, the batch's mean DSSIM
+     */
+    public static SDVariable meanDssim(SameDiff sd, String name, SDVariable predicted, SDVariable target, int window) {
+        return sd.mean(ssim(sd, name, predicted, target, window, PaddingMode.VALID)).rsub(1).div(2);
+    }
+
+    private static SDVariable ssim(SameDiff sd, String name, SDVariable predicted, SDVariable target, int window, PaddingMode padding) {
         // One depthwise pass over x, y, x², y², xy (15 channels) gives every local moment SSIM needs.
         SDVariable moments = sd.concat(1, predicted, target, predicted.mul(predicted), target.mul(target), predicted.mul(target));
-        SDVariable[] m = sd.split(sd.cnn().depthWiseConv2d(moments, window(sd, name, 15), windowConfig()), 5, 1);
+        SDVariable[] m = sd.split(sd.cnn().depthWiseConv2d(moments, window(sd, name, 15, window), windowConfig(window, padding)), 5, 1);
         SDVariable muX = m[0];
         SDVariable muY = m[1];
         SDVariable muXY = muX.mul(muY);
@@ -36,34 +51,33 @@ public final class Ssim {
         SDVariable varX = m[2].sub(muX2);
         SDVariable varY = m[3].sub(muY2);
         SDVariable covariance = m[4].sub(muXY);
-        SDVariable ssim = muXY.mul(2).add(C1).mul(covariance.mul(2).add(C2))
+        return muXY.mul(2).add(C1).mul(covariance.mul(2).add(C2))
                 .div(muX2.add(muY2).add(C1).mul(varX.add(varY).add(C2)));
-        return ssim.rsub(1).div(2);
     }
 
-    private static SDVariable window(SameDiff sd, String name, int channels) {
-        float[] g = new float[WINDOW];
+    private static SDVariable window(SameDiff sd, String name, int channels, int size) {
+        float[] g = new float[size];
         double total = 0;
-        for (int i = 0; i < WINDOW; i++) {
-            double d = i - WINDOW / 2;
+        for (int i = 0; i < size; i++) {
+            double d = i - (size - 1) / 2.0;
             g[i] = (float) Math.exp(-d * d / (2 * SIGMA * SIGMA));
             total += g[i];
         }
-        float[] kernel = new float[WINDOW * WINDOW * channels];
-        for (int y = 0; y < WINDOW; y++) {
-            for (int x = 0; x < WINDOW; x++) {
+        float[] kernel = new float[size * size * channels];
+        for (int y = 0; y < size; y++) {
+            for (int x = 0; x < size; x++) {
                 for (int c = 0; c < channels; c++) {
-                    kernel[(y * WINDOW + x) * channels + c] = (float) (g[y] * g[x] / (total * total));
+                    kernel[(y * size + x) * channels + c] = (float) (g[y] * g[x] / (total * total));
                 }
             }
         }
-        return sd.constant(name + "/window", Nd4j.create(kernel, new long[] {WINDOW, WINDOW, channels, 1}, 'c').castTo(DataType.FLOAT));
+        return sd.constant(name + "/window", Nd4j.create(kernel, new long[] {size, size, channels, 1}, 'c').castTo(DataType.FLOAT));
     }
 
-    private static Conv2DConfig windowConfig() {
+    private static Conv2DConfig windowConfig(int size, PaddingMode padding) {
         return Conv2DConfig.builder()
-                .kH(WINDOW).kW(WINDOW).sH(1).sW(1)
-                .paddingMode(PaddingMode.SAME)
+                .kH(size).kW(size).sH(1).sW(1)
+                .paddingMode(padding)
                 .dataFormat("NCHW")
                 .build();
     }

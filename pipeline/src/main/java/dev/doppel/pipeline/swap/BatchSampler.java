@@ -15,7 +15,7 @@ import dev.doppel.pipeline.train.TrainingFace;
 /**
  * Training batches for one identity: faces drawn in shuffled passes (every face once per pass,
  * as faceswap's feeder does), each augmented, its copy warped as the model's input and the
- * unwarped one kept as the target, with loss weights from its mask and landmarks.
+ * unwarped one kept as the target, with its mask and the loss weights from mask and landmarks.
  */
 public final class BatchSampler {
 
@@ -48,6 +48,7 @@ public final class BatchSampler {
         float[] inputs = new float[count * plane];
         float[] target = new float[count * plane];
         float[] weights = new float[count * resolution * resolution];
+        float[] masks = new float[weights.length];
         for (int n = 0; n < count; n++) {
             Augmentation.AugmentedFace face = augmentation.apply(faces.get(order.next()), random);
             System.arraycopy(face.rgb().values(), 0, target, n * plane, plane);
@@ -55,7 +56,8 @@ public final class BatchSampler {
             System.arraycopy(input.values(), 0, inputs, n * plane, plane);
             float[] w = LossWeights.of(face.mask(), face.landmarks());
             System.arraycopy(w, 0, weights, n * w.length, w.length);
+            System.arraycopy(face.mask().values(), 0, masks, n * w.length, w.length);
         }
-        return new TrainingBatch(new FaceBatch(count, resolution, inputs), new FaceBatch(count, resolution, target), weights);
+        return new TrainingBatch(new FaceBatch(count, resolution, inputs), new FaceBatch(count, resolution, target), weights, masks);
     }
 }

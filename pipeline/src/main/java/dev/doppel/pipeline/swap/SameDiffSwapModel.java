@@ -1,14 +1,19 @@
 package dev.doppel.pipeline.swap;
 
 import dev.doppel.pipeline.family.FaceBatch;
+import dev.doppel.pipeline.family.FineTunable;
+import dev.doppel.pipeline.family.TrainableModel;
 import dev.doppel.pipeline.samediff.GradientNoise;
 import dev.doppel.pipeline.samediff.NchwArrays;
+import dev.doppel.pipeline.samediff.SameDiffWeights;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -37,7 +42,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * the encoder once on the joined A+B batch and splits its output between the decoders, which
  * measured on par with PyTorch on the same CPU (two encoder passes were 0.78x; docs/ARCHITECTURE.md, Engines).
  */
-public final class SameDiffSwapModel implements SwapModel, Refinable {
+public final class SameDiffSwapModel implements SwapModel, Refinable, FineTunable {
 
     public static final String ARCHITECTURE = "original";
     public static final String ENGINE = "samediff";
@@ -174,6 +179,35 @@ public final class SameDiffSwapModel implements SwapModel, Refinable {
         String output = target == Identity.A ? "decodedA" : "decodedB";
         INDArray decoded = sd.output(Map.of("faces", NchwArrays.of(faces)), output).get(output);
         return NchwArrays.faces(decoded);
+    }
+
+    /**
+     * Copies a base Original's encoder and decoders; the optimiser state and the iteration stay
+     * fresh, and so does refinement: a base's discriminators are left behind.
+     */
+    @Override
+    public List<String> startFrom(TrainableModel base) {
+        if (iteration != 0) {
+            throw new IllegalStateException("this model has trained " + iteration + " steps: only a fresh model starts from a base");
+        }
+        if (!(base instanceof SameDiffSwapModel original)) {
+            throw new IllegalArgumentException("an Original starts only from an Original on SameDiff, not a " + base.getClass().getSimpleName());
+        }
+        List<String> differences = new ArrayList<>();
+        if (original.options.resolution() != options.resolution()) {
+            differences.add("resolution " + original.options.resolution() + " instead of " + options.resolution());
+        }
+        if (original.options.widthScale() != options.widthScale()) {
+            differences.add("widthScale " + original.options.widthScale() + " instead of " + options.widthScale());
+        }
+        if (!differences.isEmpty()) {
+            throw new IllegalArgumentException("the base model is built differently: " + String.join(", ", differences));
+        }
+        List<String> parts = List.of("encoder", "decoderA", "decoderB");
+        for (String part : parts) {
+            SameDiffWeights.copy(original.sd, sd, part);
+        }
+        return parts;
     }
 
     @Override

@@ -5,13 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The losses of one step of a swap model: reconstruction per identity (weighted DSSIM + MAE) and,
- * while GAN refinement is on, the generators' and discriminators' by name ({@code generatorA}, ...).
+ * The losses of one step of a swap model: the whole loss per identity and, by name, the terms a
+ * model reports beside them: while GAN refinement is on the generators' and discriminators'
+ * ({@code generatorA}, ...), for a model that learns a mask its mask terms ({@code maskA}, {@code maskB}).
  */
-public record StepLosses(long iteration, double lossA, double lossB, Map<String, Double> refinement) {
+public record StepLosses(long iteration, double lossA, double lossB, Map<String, Double> more) {
 
     public StepLosses {
-        refinement = Collections.unmodifiableMap(new LinkedHashMap<>(refinement));
+        more = Collections.unmodifiableMap(new LinkedHashMap<>(more));
     }
 
     public StepLosses(long iteration, double lossA, double lossB) {

@@ -29,6 +29,9 @@ public final class SwapTraining implements TrainingRecipe {
     public static final List<String> REFINEMENT_LOSSES = List.of(
             RefinementGraph.generatorLoss(Identity.A), RefinementGraph.generatorLoss(Identity.B),
             RefinementGraph.discriminatorLoss(Identity.A), RefinementGraph.discriminatorLoss(Identity.B));
+    /** The mask terms a model that learns masks (SAEHD) reports beside each side's whole loss. */
+    public static final String MASK_A = "maskA";
+    public static final String MASK_B = "maskB";
 
     private static final int PREVIEW_FACES = 4;
 
@@ -53,10 +56,11 @@ public final class SwapTraining implements TrainingRecipe {
         List<TrainingFace> previewA = FacesByRole.forPreview(a, PREVIEW_FACES);
         List<TrainingFace> previewB = FacesByRole.forPreview(b, PREVIEW_FACES);
         return TrainingSession.of(swap, () -> {
-            boolean refining = refining(swap, refinement);
-            // Random warp teaches the face; refinement sharpens the face as it is, so its inputs are unwarped (DFL).
-            return named(swap.trainStep(samplerA.next(plan.batchSize(), !refining), samplerB.next(plan.batchSize(), !refining)));
-        }, () -> PreviewGrid.render(swap, previewA, previewB), "columns: A, A to A, A to B, B, B to B, B to A");
+            // Random warp teaches the face; refinement sharpens the face as it is, so its inputs are
+            // unwarped (DFL); so is pretraining's, which DFL runs without warp.
+            boolean warped = !refining(swap, refinement) && !plan.pretraining();
+            return named(swap.trainStep(samplerA.next(plan.batchSize(), warped), samplerB.next(plan.batchSize(), warped)));
+        }, () -> PreviewGrid.render(swap, previewA, previewB), PreviewGrid.layout(swap));
     }
 
     /** Starts refinement when the plan's iteration comes; a model that refines already (resumed) goes on as it was. */
@@ -74,12 +78,14 @@ public final class SwapTraining implements TrainingRecipe {
         Map<String, Double> values = new LinkedHashMap<>();
         values.put(LOSS_A, losses.lossA());
         values.put(LOSS_B, losses.lossB());
+        // Refinement's in the catalog's order, then whatever else the model reports in its own.
         for (String name : REFINEMENT_LOSSES) {
-            Double value = losses.refinement().get(name);
+            Double value = losses.more().get(name);
             if (value != null) {
                 values.put(name, value);
             }
         }
+        losses.more().forEach(values::putIfAbsent);
         return new NamedLosses(losses.iteration(), values);
     }
 }

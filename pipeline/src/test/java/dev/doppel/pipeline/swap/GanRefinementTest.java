@@ -43,10 +43,10 @@ class GanRefinementTest {
             model.startRefinement(GanRefinement.defaults(0, 64));
             assertThat(model.parameterCount() - before).as("two discriminators of 16-32-64 channels").isBetween(50_000L, 400_000L);
             StepLosses first = model.trainStep(batch(1), batch(2));
-            assertThat(first.refinement()).containsOnlyKeys(SwapTraining.REFINEMENT_LOSSES);
+            assertThat(first.more()).containsOnlyKeys(SwapTraining.REFINEMENT_LOSSES);
             // Each head's cross-entropy starts near ln 2: 2 ln 2 for the discriminator, power x 2 ln 2 for the generator.
-            assertThat(first.refinement().get("discriminatorA")).isCloseTo(TWO_LN2, within(0.2));
-            assertThat(first.refinement().get("generatorA")).isCloseTo(0.1 * TWO_LN2, within(0.03));
+            assertThat(first.more().get("discriminatorA")).isCloseTo(TWO_LN2, within(0.2));
+            assertThat(first.more().get("generatorA")).isCloseTo(0.1 * TWO_LN2, within(0.03));
         }
     }
 
@@ -63,11 +63,11 @@ class GanRefinementTest {
                 last = model.trainStep(a, b);
             }
             for (String side : List.of("A", "B")) {
-                assertThat(last.refinement().get("discriminator" + side)).as("D tells real from fake")
-                        .isLessThan(first.refinement().get("discriminator" + side) - 0.03);
+                assertThat(last.more().get("discriminator" + side)).as("D tells real from fake")
+                        .isLessThan(first.more().get("discriminator" + side) - 0.03);
             }
-            assertThat(last.refinement().get("generatorA") + last.refinement().get("generatorB")).as("and G hears it")
-                    .isGreaterThan(first.refinement().get("generatorA") + first.refinement().get("generatorB"));
+            assertThat(last.more().get("generatorA") + last.more().get("generatorB")).as("and G hears it")
+                    .isGreaterThan(first.more().get("generatorA") + first.more().get("generatorB"));
             assertThat(last.lossA()).as("reconstruction still learns").isLessThan(first.lossA());
         }
     }
@@ -110,7 +110,7 @@ class GanRefinementTest {
             StepLosses fourth = model.trainStep(a[3], b[3]);
             assertThat(fourth.lossA()).isCloseTo(straight[3].lossA(), within(1e-5));
             for (String name : SwapTraining.REFINEMENT_LOSSES) {
-                assertThat(fourth.refinement().get(name)).as(name).isCloseTo(straight[3].refinement().get(name), within(1e-5));
+                assertThat(fourth.more().get(name)).as(name).isCloseTo(straight[3].more().get(name), within(1e-5));
             }
             assertThatThrownBy(() -> model.startRefinement(GanRefinement.defaults(9, 64))).hasMessageContaining("already");
         }

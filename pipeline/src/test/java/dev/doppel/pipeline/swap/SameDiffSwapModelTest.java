@@ -3,6 +3,7 @@ package dev.doppel.pipeline.swap;
 import dev.doppel.pipeline.family.FaceBatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
@@ -89,6 +90,24 @@ class SameDiffSwapModelTest {
             assertThat(fourth.lossA()).isCloseTo(straight[3].lossA(), within(1e-5));
             assertThat(fourth.lossB()).isCloseTo(straight[3].lossB(), within(1e-5));
             assertThat(fourth.iteration()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void startsFromABaseOriginalsEncoderAndDecoders() {
+        FaceBatch probe = batch(9).target();
+        try (SameDiffSwapModel base = SameDiffSwapModel.create(SMALL);
+             SameDiffSwapModel tuned = SameDiffSwapModel.create(new SwapModelOptions(64, 0.125, 5e-5, 8));
+             SameDiffSwapModel wider = SameDiffSwapModel.create(new SwapModelOptions(64, 0.25, 1e-3, 7))) {
+            base.trainStep(batch(1), batch(2));
+            base.trainStep(batch(3), batch(4));
+            assertThat(tuned.startFrom(base)).containsExactly("encoder", "decoderA", "decoderB");
+            assertThat(tuned.iteration()).isZero();
+            for (Identity side : Identity.values()) {
+                assertThat(tuned.decode(probe, side).pixels()).containsExactly(base.decode(probe, side).pixels());
+            }
+            assertThatThrownBy(() -> wider.startFrom(base)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("widthScale 0.125 instead of 0.25");
         }
     }
 

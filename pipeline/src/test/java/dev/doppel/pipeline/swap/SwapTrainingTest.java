@@ -2,6 +2,7 @@ package dev.doppel.pipeline.swap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.doppel.pipeline.cyclegan.SyntheticFaces;
 import dev.doppel.pipeline.face.SampleFaces;
 import dev.doppel.pipeline.family.NamedLosses;
 import dev.doppel.pipeline.family.TrainingPlan;
@@ -54,6 +56,35 @@ class SwapTrainingTest {
             assertThat(preview.getWidth()).isEqualTo(PreviewGrid.COLUMNS * 64);
             assertThat(preview.getHeight()).isEqualTo(Math.max(Math.min(4, a.size()), Math.min(4, b.size())) * 64);
         }
+    }
+
+    @Test
+    void pretrainingFeedsFacesUnwarped() {
+        List<TrainingFace> faces = SyntheticFaces.personA(3, 64, 1);
+        RecordingSwapModel model = new RecordingSwapModel(false);
+        new SwapTraining().open(model, Map.of("A", faces, "B", faces), new TrainingPlan(2, 10, 1, null, true)).step();
+        new SwapTraining().open(model, Map.of("A", faces, "B", faces), new TrainingPlan(2, 10, 1)).step();
+
+        assertThat(model.batches.get(0).warped().pixels()).containsExactly(model.batches.get(0).target().pixels());
+        assertThat(model.batches.get(1).warped().pixels()).containsExactly(model.batches.get(1).target().pixels());
+        assertThat(model.batches.get(2).warped().pixels()).isNotEqualTo(model.batches.get(2).target().pixels());
+    }
+
+    @Test
+    void reportsAndPreviewsALearnedMask() {
+        RecordingSwapModel model = new RecordingSwapModel(true);
+        TrainingSession session = new SwapTraining().open(model,
+                Map.of("A", SyntheticFaces.personA(2, 64, 1), "B", SyntheticFaces.personB(3, 64, 2)), new TrainingPlan(2, 10, 1));
+
+        assertThat(session.step().values()).containsOnlyKeys(SwapTraining.LOSS_A, SwapTraining.LOSS_B, SwapTraining.MASK_A, SwapTraining.MASK_B);
+        assertThat(model.batches.get(0).mask()).as("the faces' own masks, full").containsOnly(1f);
+        BufferedImage preview = session.preview();
+        assertThat(preview.getWidth()).isEqualTo(8 * 64);
+        assertThat(session.previewLayout()).endsWith("B to A, mask of A to B, mask of B to A");
+        int grey = Math.round(RecordingSwapModel.MASK * 255);
+        assertThat(preview.getRGB(6 * 64 + 5, 5) & 0xff).isCloseTo(grey, within(1));
+        assertThat(preview.getRGB(7 * 64 + 5, 2 * 64 + 5) & 0xff).as("B has a third face").isCloseTo(grey, within(1));
+        assertThat(preview.getRGB(6 * 64 + 5, 2 * 64 + 5) & 0xffffff).as("A has two").isZero();
     }
 
     @Test
