@@ -100,7 +100,16 @@ class JobController {
                                         + "\"drivingMediaId\":\"3c2b1a0f-9e8d-4c7b-a6f5-e4d3c2b1a0f9\",\"method\":\"warp\"}}"),
                         @ExampleObject(name = "trainMotion", summary = "Train a first-order motion model on a face set of videos",
                                 value = "{\"kind\":\"train\",\"parameters\":{\"architecture\":\"fomm\","
-                                        + "\"faceSetVideos\":\"7d3c2b1a-1e4f-4a5b-8c6d-9e0f1a2b3c4d\",\"iterations\":20000}}")})))
+                                        + "\"faceSetVideos\":\"7d3c2b1a-1e4f-4a5b-8c6d-9e0f1a2b3c4d\",\"iterations\":20000}}"),
+                        @ExampleObject(name = "pretrain", summary = "Pretrain an SAEHD base on many people's face sets",
+                                value = "{\"kind\":\"train\",\"parameters\":{\"architecture\":\"saehd\",\"pretrain\":true,"
+                                        + "\"faceSets\":[\"0b6f1a52-5d2e-4f0e-9a51-3f1f6c0c2a11\",\"7d3c2b1a-1e4f-4a5b-8c6d-9e0f1a2b3c4d\"],"
+                                        + "\"resolution\":128,\"options\":{\"design\":\"liae-ud\"},\"iterations\":100000}}"),
+                        @ExampleObject(name = "fineTune", summary = "Train a pair's SAEHD model from a pretrained base",
+                                value = "{\"kind\":\"train\",\"parameters\":{\"architecture\":\"saehd\","
+                                        + "\"faceSetA\":\"0b6f1a52-5d2e-4f0e-9a51-3f1f6c0c2a11\",\"faceSetB\":\"7d3c2b1a-1e4f-4a5b-8c6d-9e0f1a2b3c4d\","
+                                        + "\"baseModel\":\"5e4d3c2b-1a0f-4e9d-8c7b-6a5f4e3d2c1b\",\"resolution\":128,"
+                                        + "\"options\":{\"design\":\"liae-ud\"},\"iterations\":50000}}")})))
     @Problems({"invalid-job-kind", "invalid-job-parameters", "idempotency-key-reused", "quota-active-jobs", "quota-submission-rate"})
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<JobView> submit(Caller caller, @Valid @RequestBody SubmitJob request,

@@ -1,6 +1,8 @@
 package dev.doppel.api.train;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -100,9 +102,15 @@ class TrainJobType implements JobType<TrainParameters> {
         Map<String, Object> baseOptions = new LinkedHashMap<>();
         base.options().properties().forEach(option -> baseOptions.put(option.getKey(),
                 option.getValue().isNumber() ? (Object) option.getValue().asInt() : option.getValue().asString()));
-        if (!baseOptions.equals(parameters.options())) {
-            throw JobType.invalid("Model " + id + " was built with options " + baseOptions + "; a job " + gerund
-                    + " it must ask for the same, not " + parameters.options() + ".");
+        List<String> differences = new ArrayList<>();
+        parameters.options().forEach((name, asked) -> {
+            if (!asked.equals(baseOptions.get(name))) {
+                differences.add("options." + name + " " + baseOptions.get(name) + ", not " + asked);
+            }
+        });
+        if (!differences.isEmpty() || !baseOptions.keySet().equals(parameters.options().keySet())) {
+            throw JobType.invalid("Model " + id + " was built with other options; a job " + gerund + " it must ask for the same: "
+                    + (differences.isEmpty() ? baseOptions : String.join("; ", differences)) + ".");
         }
         return base;
     }

@@ -179,10 +179,13 @@ public final class SameDiffSaehdModel implements SwapModel, FineTunable {
         // ND4J frees off-heap buffers only when their Java objects are collected: a collection per
         // step keeps the next step from page-faulting fresh memory (as SameDiffSwapModel measured).
         System.gc();
+        // Reported apart, so that the named losses add up to the side's whole loss, as every family's do.
+        double maskA = losses.values.get(SwapTraining.MASK_A);
+        double maskB = losses.values.get(SwapTraining.MASK_B);
         Map<String, Double> masks = new LinkedHashMap<>();
-        masks.put(SwapTraining.MASK_A, losses.values.get(SwapTraining.MASK_A));
-        masks.put(SwapTraining.MASK_B, losses.values.get(SwapTraining.MASK_B));
-        return new StepLosses(iteration, losses.values.get("lossA"), losses.values.get("lossB"), masks);
+        masks.put(SwapTraining.MASK_A, maskA);
+        masks.put(SwapTraining.MASK_B, maskB);
+        return new StepLosses(iteration, losses.values.get("lossA") - maskA, losses.values.get("lossB") - maskB, masks);
     }
 
     @Override

@@ -21,6 +21,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,7 +69,7 @@ class ConsoleSwapIT {
         // The architectures and their engines come from the API's catalog, the default chosen.
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#train-architecture option[value='cyclegan']")));
         assertThat(new Select(browser.findElement(By.id("train-architecture"))).getOptions()).extracting(WebElement::getText)
-                .containsExactly("original", "cyclegan", "pix2pix", "pix2pixhd", "fomm");
+                .containsExactly("original", "saehd", "cyclegan", "pix2pix", "pix2pixhd", "fomm");
         assertThat(new Select(browser.findElement(By.id("train-engine"))).getOptions()).extracting(WebElement::getText)
                 .containsExactly("samediff", "pytorch");
         new Select(browser.findElement(By.id("filter-kind"))).getOptions().stream().map(WebElement::getText).toList()
@@ -155,5 +156,46 @@ class ConsoleSwapIT {
         assertThat(HeadlessChromium.distinctColours(screenshot, picture)).as("the swapped photo is drawn on screen").isGreaterThan(500);
         assertThat(words.getY()).as("the quality report is on screen").isBetween(0, screenshot.getHeight() - words.getHeight());
         assertThat(HeadlessChromium.distinctColours(screenshot, words)).as("the quality report is drawn on screen").isGreaterThan(5);
+
+        // SAEHD: its own options come from the catalog; a base pretrained on both face sets, then a pair's model from it.
+        browser.executeScript("document.getElementById('train').scrollIntoView({block: 'start'})");
+        new Select(browser.findElement(By.id("train-continueFrom"))).selectByValue("");
+        new Select(browser.findElement(By.id("train-architecture"))).selectByValue("saehd");
+        assertThat(new Select(browser.findElement(By.id("train-option-design"))).getFirstSelectedOption().getText()).isEqualTo("liae-ud");
+        assertThat(browser.findElement(By.id("train-option-aeDims")).getDomProperty("value")).isEqualTo("256");
+        new Select(browser.findElement(By.id("train-option-design"))).selectByValue("df-ud");
+        WebElement aeDims = browser.findElement(By.id("train-option-aeDims"));
+        aeDims.clear();
+        aeDims.sendKeys("64");
+        browser.findElement(By.id("train-pretrain")).click();
+        assertThat(browser.findElement(By.id("train-roles")).isDisplayed()).as("a pretrain job takes a list, not roles").isFalse();
+        Select pool = new Select(browser.findElement(By.id("train-pretrain-faceSets")));
+        pool.selectByValue(faceSetA.toString());
+        pool.selectByValue(faceSetB.toString());
+        TINY_MODEL.forEach((name, value) -> {
+            WebElement field = browser.findElement(By.id("train-" + name));
+            field.clear();
+            field.sendKeys(value);
+        });
+        browser.findElement(By.id("train-submit")).click();
+        longWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("job-train-stats"), "mask A"));
+        longWait.until(ExpectedConditions.textToBe(By.id("job-state"), "SUCCEEDED"));
+
+        WebElement pretrained = wait.until(driver -> driver.findElements(By.cssSelector("#train-baseModel option")).stream()
+                .filter(option -> option.getText().startsWith("saehd on samediff · pretrained")).findFirst().orElse(null));
+        browser.findElement(By.id("train-pretrain")).click();
+        new Select(browser.findElement(By.id("train-option-design"))).selectByValue("liae-ud");
+        new Select(browser.findElement(By.id("train-baseModel"))).selectByVisibleText(pretrained.getText());
+        assertThat(new Select(browser.findElement(By.id("train-option-design"))).getFirstSelectedOption().getText())
+                .as("a base fills in how it was built").isEqualTo("df-ud");
+        new Select(browser.findElement(By.id("train-faceset-a"))).selectByValue(faceSetA.toString());
+        new Select(browser.findElement(By.id("train-faceset-b"))).selectByValue(faceSetB.toString());
+        browser.findElement(By.id("train-submit")).click();
+        longWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("job-train-stats"), "iteration 10 of 10"));
+        longWait.until(ExpectedConditions.textToBe(By.id("job-state"), "SUCCEEDED"));
+        JsonNode newest = api.get("/api/v1/models").json().get(0);
+        assertThat(newest.path("id").asString()).startsWith(browser.findElement(By.id("job-id")).getText());
+        assertThat(newest.path("baseModel").path("id").asString()).as("the pair's model records its base")
+                .isEqualTo(pretrained.getDomAttribute("value"));
     }
 }

@@ -74,12 +74,18 @@ class GanRefinementEndToEndIT {
         JsonNode architecture = api.get("/api/v1/architectures").json().get(0);
         assertThat(architecture.path("ganRefinement").path("engines").toString()).isEqualTo("[\"samediff\"]");
 
+        ApiClient.Response ownMask = api.post("/api/v1/jobs", Map.of("kind", "convert", "parameters", Map.of("modelId", refinedId.toString(),
+                "mediaId", people.photo().toString(), "mask", "predicted")));
+        assertThat(ownMask.status()).isEqualTo(422);
+        assertThat(ownMask.json().path("detail").asString()).isEqualTo("Parameter 'mask' is 'predicted', but a model of architecture"
+                + " 'original' draws no mask; use 'landmarks', or a model of architecture saehd.");
         ApiClient.Response convert = api.post("/api/v1/jobs", Map.of("kind", "convert", "parameters", Map.of("modelId", refinedId.toString(),
                 "mediaId", people.photo().toString(), "format", "jpeg")));
         assertThat(convert.status()).isEqualTo(202);
         JsonNode converted = api.awaitState(UUID.fromString(convert.json().path("id").asString()), "SUCCEEDED", Duration.ofMinutes(2));
         assertThat(converted.path("metrics").path("facesSwapped").asInt()).isEqualTo(3);
         assertThat(converted.path("metrics").path("meanSharpness").asDouble()).as("the quality report measures sharpness").isPositive();
+        assertThat(converted.path("metrics").path("mask").asString()).as("a model without a learned mask").isEqualTo("landmarks");
     }
 
     private UUID submit(Map<String, Object> parameters) {

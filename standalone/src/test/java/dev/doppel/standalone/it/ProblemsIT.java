@@ -54,7 +54,7 @@ class ProblemsIT {
         UUID other = api.createFaceSet("Other");
         assertThat(api.post("/api/v1/jobs", Map.of("kind", "train", "parameters", Map.of("faceSetA", empty.toString(),
                 "faceSetB", other.toString(), "architecture", "original-torch"))).problem(422, "invalid-job-parameters")
-                .path("detail").asString()).isEqualTo("Parameter 'architecture' must be one of cyclegan, fomm, original, pix2pix, pix2pixhd, not 'original-torch'.");
+                .path("detail").asString()).isEqualTo("Parameter 'architecture' must be one of cyclegan, fomm, original, pix2pix, pix2pixhd, saehd, not 'original-torch'.");
         assertThat(api.post("/api/v1/jobs", Map.of("kind", "train", "parameters", Map.of("faceSetA", empty.toString(),
                 "faceSetB", other.toString(), "engine", "tensorflow"))).problem(422, "invalid-job-parameters")
                 .path("detail").asString()).isEqualTo("Parameter 'engine' must be one of samediff, pytorch for architecture 'original', "

@@ -2,6 +2,7 @@ package dev.doppel.worker.deepfakes;
 
 import dev.doppel.pipeline.family.ModelImplementation;
 import dev.doppel.pipeline.family.TrainingRecipe;
+import dev.doppel.pipeline.saehd.SameDiffSaehdModel;
 import dev.doppel.pipeline.swap.SameDiffSwapModel;
 import dev.doppel.pipeline.swap.SwapTraining;
 import dev.doppel.torch.TorchSwapModel;
@@ -11,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The DeepFakes family on this worker: faceswap's Original on SameDiff, and on PyTorch where the
- * torch module is on the classpath, and the family's training recipe.
+ * torch module is on the classpath, DeepFaceLab's SAEHD on SameDiff, and the family's training recipe.
  */
 @Configuration(proxyBeanMethods = false)
 class DeepFakesModels {
@@ -19,6 +20,11 @@ class DeepFakesModels {
     @Bean
     ModelImplementation originalOnSameDiff() {
         return SameDiffSwapModel.implementation();
+    }
+
+    @Bean
+    ModelImplementation saehdOnSameDiff() {
+        return SameDiffSaehdModel.implementation();
     }
 
     @Bean

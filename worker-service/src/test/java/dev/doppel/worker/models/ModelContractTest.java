@@ -46,7 +46,12 @@ import static org.assertj.core.api.Assertions.within;
  */
 class ModelContractTest {
 
-    private static final ModelSettings TINY = new ModelSettings(64, 0.125, 1e-3, 3);
+    /** An eighth of each architecture's width, its own options at their defaults (scaled by the width too). */
+    private static ModelSettings tiny(ModelArchitecture architecture) {
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        architecture.options().forEach(option -> defaults.put(option.name(), option.defaultValue()));
+        return new ModelSettings(64, 0.125, 1e-3, 3, defaults);
+    }
     private static final int BATCH = 4;
 
     private static AnnotationConfigApplicationContext registrations;
@@ -93,7 +98,8 @@ class ModelContractTest {
             faceSets.put(roles.get(i), roles.get(i).toLowerCase(java.util.Locale.ROOT) + "-set");
         }
         ModelRegistry registry = new ModelRegistry(List.of(implementation), List.of(recipe));
-        try (TrainableModel model = implementation.create(TINY)) {
+        ModelSettings tiny = tiny(architecture(implementation));
+        try (TrainableModel model = implementation.create(tiny)) {
             assertThat(model.parameterCount()).isPositive();
             assertThat(model.resolution()).isEqualTo(64);
             sameSizeOnEveryEngine(implementation, model.parameterCount());
@@ -117,7 +123,7 @@ class ModelContractTest {
 
             model.save(folder);
             ModelManifest manifest = new ModelManifest(implementation.architecture(), implementation.engine(), implementation.formatVersion(),
-                    model.resolution(), TINY, model.iteration(), faceSets);
+                    model.resolution(), tiny, model.iteration(), faceSets);
             manifest.write(folder);
             assertThat(ModelManifest.read(folder)).contains(manifest);
             assertThatThrownBy(() -> registry.check(folder, implementation.architecture(), "another-engine"))
@@ -141,7 +147,7 @@ class ModelContractTest {
     private static void sameSizeOnEveryEngine(ModelImplementation implementation, long parameters) {
         for (ModelImplementation other : registrations.getBeansOfType(ModelImplementation.class).values()) {
             if (other.architecture().equals(implementation.architecture()) && !other.engine().equals(implementation.engine())) {
-                try (TrainableModel twin = other.create(TINY)) {
+                try (TrainableModel twin = other.create(tiny(architecture(other)))) {
                     assertThat(twin.parameterCount()).as("%s against %s", other.key(), implementation.key()).isEqualTo(parameters);
                 }
             }
