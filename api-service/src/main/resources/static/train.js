@@ -48,12 +48,14 @@ export async function offerArchitectures() {
 
 /** A field per option of the architecture's own (SAEHD's design and widths), its default filled in. */
 function offerOptions(architecture) {
-  $('train-options').replaceChildren(...(architecture?.options ?? []).map((option) => element('label', { title: option.description },
-    option.name, option.choices.length
-      ? element('select', { id: `train-option-${option.name}`, 'data-option': option.name },
-        ...option.choices.map((choice) => element('option', { value: choice }, choice)))
-      : element('input', { id: `train-option-${option.name}`, 'data-option': option.name, type: 'number', min: String(option.min),
-        max: String(option.max), step: '1', value: String(option.defaultValue), required: true }))));
+  $('train-options').replaceChildren(...(architecture?.options ?? []).map((option) => {
+    const field = option.choices.length
+      ? element('select', { id: `train-option-${option.name}` }, ...option.choices.map((choice) => element('option', { value: choice }, choice)))
+      : element('input', { id: `train-option-${option.name}`, type: 'number', min: String(option.min), max: String(option.max), step: '1',
+        value: String(option.defaultValue), required: true });
+    field.dataset.option = option.name;
+    return element('label', { title: option.description }, option.name, field);
+  }));
 }
 
 /** Pretraining where the architecture can: every face set chosen, in place of one per role. */

@@ -181,11 +181,12 @@ class ConsoleSwapIT {
         longWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("job-train-stats"), "mask A"));
         longWait.until(ExpectedConditions.textToBe(By.id("job-state"), "SUCCEEDED"));
 
-        WebElement pretrained = wait.until(driver -> driver.findElements(By.cssSelector("#train-baseModel option")).stream()
-                .filter(option -> option.getText().startsWith("saehd on samediff · pretrained")).findFirst().orElse(null));
+        String baseId = wait.until(driver -> driver.findElements(By.cssSelector("#train-baseModel option")).stream()
+                .filter(option -> option.getText().startsWith("saehd on samediff · pretrained")).findFirst().orElse(null))
+                .getDomAttribute("value");
         browser.findElement(By.id("train-pretrain")).click();
         new Select(browser.findElement(By.id("train-option-design"))).selectByValue("liae-ud");
-        new Select(browser.findElement(By.id("train-baseModel"))).selectByVisibleText(pretrained.getText());
+        new Select(browser.findElement(By.id("train-baseModel"))).selectByValue(baseId);
         assertThat(new Select(browser.findElement(By.id("train-option-design"))).getFirstSelectedOption().getText())
                 .as("a base fills in how it was built").isEqualTo("df-ud");
         new Select(browser.findElement(By.id("train-faceset-a"))).selectByValue(faceSetA.toString());
@@ -196,6 +197,6 @@ class ConsoleSwapIT {
         JsonNode newest = api.get("/api/v1/models").json().get(0);
         assertThat(newest.path("id").asString()).startsWith(browser.findElement(By.id("job-id")).getText());
         assertThat(newest.path("baseModel").path("id").asString()).as("the pair's model records its base")
-                .isEqualTo(pretrained.getDomAttribute("value"));
+                .isEqualTo(baseId);
     }
 }
