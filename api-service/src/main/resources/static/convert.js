@@ -15,7 +15,9 @@ export async function offerChoices(faceSets) {
     Promise.all(faceSets.map((faceSet) => api('GET', `/api/v1/face-sets/${faceSet.id}`)))]);
   models = new Map(listed.map((model) => [model.id, model]));
   const converting = new Set(catalog.filter((architecture) => architecture.usedBy.includes('convert')).map((architecture) => architecture.name));
-  const ready = listed.filter((model) => model.links.checkpoint && converting.has(model.architecture));
+  // A pretrained base learned many people, not a pair: it converts nothing until a pair's model starts from it.
+  const ready = listed.filter((model) => model.links.checkpoint && converting.has(model.architecture)
+    && !Object.keys(model.faceSets ?? {}).some((role) => role.startsWith('pretrain-')));
   refill($('convert-model'), 'choose a trained model', ready.map((model) => element('option', { value: model.id },
     `${nameOf(model.faceSets?.A)} ↔ ${nameOf(model.faceSets?.B)} · ${model.architecture} on ${model.engine} · iteration ${model.iteration} · ${model.id.slice(0, 8)}`)));
   refill($('convert-media'), 'choose a photo or video', details.filter((faceSet) => faceSet.media.length).map((faceSet) =>

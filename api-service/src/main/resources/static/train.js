@@ -36,6 +36,7 @@ export async function offerArchitectures() {
       element('option', { value: String(side) }, `${side} px`)));
     if (architecture) $('train-learningRate').value = architecture.defaultLearningRate.toExponential();
     $('train-about').textContent = ABOUT[architecture?.family] ?? SWAP_ABOUT;
+    offerRoles(rolesOf(architecture));
     offerOptions(architecture);
     offerPretraining();
     offerRefinement();
@@ -52,7 +53,8 @@ function offerOptions(architecture) {
     const field = option.choices.length
       ? element('select', { id: `train-option-${option.name}` }, ...option.choices.map((choice) => element('option', { value: choice }, choice)))
       : element('input', { id: `train-option-${option.name}`, type: 'number', min: String(option.min), max: String(option.max), step: '1',
-        value: String(option.defaultValue), required: true });
+        value: option.defaultValue == null ? '' : String(option.defaultValue), required: option.defaultValue != null,
+        placeholder: option.defaultValue == null ? 'derived' : '' });
     field.dataset.option = option.name;
     return element('label', { title: option.description }, option.name, field);
   }));
@@ -95,6 +97,7 @@ export async function offerModels() {
   const describe = (model) => `${model.architecture} on ${model.engine}${isPretrained(model) ? ' · pretrained' : ''}`
     + ` · iteration ${model.iteration} · ${model.id.slice(0, 8)}`;
   offerModelChoice($('train-continueFrom'), 'nothing: a new model', listed, describe, (model) => {
+    $('train-baseModel').value = '';
     Object.entries(model.faceSets ?? {}).forEach(([role, id]) => { if ($(roleSelect(role))) $(roleSelect(role)).value = id; });
     if (Number($('train-iterations').value) <= model.iteration) $('train-iterations').value = String(model.iteration * 2);
   });
@@ -102,7 +105,7 @@ export async function offerModels() {
   const catalog = architectures.length ? architectures : await api('GET', '/api/v1/architectures');
   const tunable = new Set(catalog.filter((architecture) => architecture.fineTuning).map((architecture) => architecture.name));
   offerModelChoice($('train-baseModel'), 'nothing: new weights', listed.filter((model) => tunable.has(model.architecture)), describe,
-    () => {});
+    () => { $('train-continueFrom').value = ''; });
 }
 
 function isPretrained(model) {
@@ -182,7 +185,7 @@ export function submit() {
   NUMBERS.forEach((name) => { parameters[name] = Number($(`train-${name}`).value); });
   const options = [...$('train-options').querySelectorAll('[data-option]')];
   if (options.length) {
-    parameters.options = Object.fromEntries(options.map((field) =>
+    parameters.options = Object.fromEntries(options.filter((field) => field.value !== '').map((field) =>
       [field.dataset.option, field.type === 'number' ? Number(field.value) : field.value]));
   }
   if ($('train-continueFrom').value) parameters.continueFrom = $('train-continueFrom').value;

@@ -16,6 +16,7 @@ import dev.doppel.api.tenancy.Caller;
 import dev.doppel.model.families.ModelArchitecture;
 import dev.doppel.model.families.ModelArchitectures;
 import dev.doppel.model.jobs.JobKind;
+import dev.doppel.model.train.TrainParameters;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
@@ -36,7 +37,8 @@ public class Models {
     }
 
     /** What a convert job needs to know of a model before it is queued. */
-    public record Convertible(String architecture, String engine, boolean hasCheckpoint) {
+    /** @param pretrained a pretrain job's base: it learned many people's faces, not a pair */
+    public record Convertible(String architecture, String engine, boolean hasCheckpoint, boolean pretrained) {
     }
 
     /**
@@ -54,6 +56,10 @@ public class Models {
             throw JobType.invalid("Model " + id + " is of architecture '" + model.architecture() + "'"
                     + (takers.isEmpty() ? "" : ", whose models " + String.join(" and ", takers) + " jobs take")
                     + "; a " + kind.name() + " job takes a model of architecture " + String.join(" or ", valid) + ".");
+        }
+        if (model.pretrained()) {
+            throw JobType.invalid("Model " + id + " is a pretrained base: it learned many people's faces, not a pair's; train a pair's"
+                    + " model from it with 'baseModel', and " + kind.name() + " with that.");
         }
         if (!model.hasCheckpoint()) {
             throw JobType.invalid("Model " + id + " has no " + which + " checkpoint yet; its train job writes one every checkpointEvery iterations.");
@@ -96,7 +102,8 @@ public class Models {
         return jdbc.sql("select * from models_with_face_sets m where id = :id and tenant_id = :tenant and " + NOT_BEING_DELETED)
                 .param("id", id).param("tenant", caller.tenantId()).query(this::toModel).optional()
                 .map(model -> new Convertible(model.architecture(), model.engine(),
-                        (which.equals("best") ? model.bestCheckpointKey() : model.checkpointKey()) != null));
+                        (which.equals("best") ? model.bestCheckpointKey() : model.checkpointKey()) != null,
+                        model.faceSets().keySet().stream().anyMatch(TrainParameters::isPretrainRole)));
     }
 
     /** The caller's model as a train job would continue it: its build, how far it got, and whether its own job still trains it. */

@@ -99,7 +99,10 @@ class TrainJobType implements JobType<TrainParameters> {
                             + " the same, not '%s' on '%s' at %d and %s.", id, base.architecture(), base.engine(), base.resolution(),
                     base.widthScale(), gerund, parameters.architecture(), parameters.engine(), parameters.resolution(), parameters.widthScale()));
         }
+        // A model made before its architecture had an option was built with that option's default.
         Map<String, Object> baseOptions = new LinkedHashMap<>();
+        architectures.get(parameters.architecture()).options().stream().filter(option -> option.defaultValue() != null)
+                .forEach(option -> baseOptions.put(option.name(), option.defaultValue()));
         base.options().properties().forEach(option -> baseOptions.put(option.getKey(),
                 option.getValue().isNumber() ? (Object) option.getValue().asInt() : option.getValue().asString()));
         List<String> differences = new ArrayList<>();

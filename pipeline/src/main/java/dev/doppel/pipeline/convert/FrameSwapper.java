@@ -98,12 +98,15 @@ public final class FrameSwapper {
             for (int i = 0; i < picked.size(); i++) {
                 BufferedImage newFace = tile(swapped, i);
                 ModelInput original = small.get(i);
-                BufferedImage matched = options.colourMatch().apply(newFace, original.crop(), original.mask());
                 AlignedFace face = aligned.get(i);
+                BufferedImage colourMask = original.mask();
                 if (mask != MaskSource.LANDMARKS) {
                     face = new AlignedFace(face.crop(), mask.combine(face.mask(), drawn.mask(i), swapped.size()), face.toCrop(),
                             face.landmarksInCrop());
+                    // Colours are matched over what is pasted, as DFL does: not over a hand the model left out.
+                    colourMask = Resize.grey(face.mask(), model.resolution());
                 }
+                BufferedImage matched = options.colourMatch().apply(newFace, original.crop(), colourMask);
                 FacePatch patch = FacePaste.patch(matched, face, frame.width(), frame.height());
                 if (patch != null) {
                     options.blend().blend(patch, out, frame.width(), frame.height(), options.blendOptions());

@@ -6,9 +6,10 @@ import dev.doppel.pipeline.image.PlanarImage;
 
 /**
  * Where a swapped face may go: the hull of the old face's landmarks, the mask the model drew with
- * the new face (a model with a learned mask, as DeepFaceLab's "learned-prd"), or both
- * ("learned-prd*dst"): the product keeps the new face off what the old face's hull leaves out and
- * off what the model did not draw as face, such as a hand or hair in front of it.
+ * the new face (DeepFaceLab's "learned-prd"), or the product of the two (DFL multiplies its learned
+ * masks the same way, learned-prd*learned-dst; here the second is the landmark hull): the product
+ * keeps the new face off what the old face's hull leaves out and off what the model did not draw as
+ * face, such as a hand or hair in front of it.
  */
 public enum MaskSource {
     LANDMARKS, PREDICTED, PRODUCT;

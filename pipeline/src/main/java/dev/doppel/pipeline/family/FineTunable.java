@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * A new model that can begin from another model's learned weights (a train job's {@code baseModel}):
- * the weights are copied, the optimiser and the iteration count start afresh, as DeepFaceLab starts a
- * pair from a pretrained model.
+ * the weights are copied, the optimiser and the iteration count start afresh. DeepFaceLab, leaving
+ * pretraining, keeps its optimiser's moments too; a fresh optimiser lets one base serve any pair
+ * without carrying the moments of faces the pair never shows.
  */
 public interface FineTunable {
 

@@ -76,10 +76,15 @@ public record SaehdOptions(int resolution, Design design, boolean u, boolean d, 
                 throw new IllegalArgumentException("design option '" + flag + "' is given twice in " + archi);
             }
         }
-        int dDims = settings.option("dDims", DEFAULT_D_DIMS);
+        // DFL rounds odd widths up (e_dims + e_dims % 2): the encoder's and decoders' channels split in halves.
+        int dDims = even(settings.option("dDims", DEFAULT_D_DIMS));
         return new SaehdOptions(settings.resolution(), design, flags.indexOf('u') >= 0, flags.indexOf('d') >= 0,
-                settings.option("aeDims", DEFAULT_AE_DIMS), settings.option("eDims", DEFAULT_E_DIMS), dDims,
-                settings.option("dMaskDims", maskDimsFor(dDims)), settings.widthScale(), settings.learningRate(), settings.seed());
+                settings.option("aeDims", DEFAULT_AE_DIMS), even(settings.option("eDims", DEFAULT_E_DIMS)), dDims,
+                even(settings.option("dMaskDims", maskDimsFor(dDims))), settings.widthScale(), settings.learningRate(), settings.seed());
+    }
+
+    private static int even(int dims) {
+        return dims + dims % 2;
     }
 
     /** DFL's default mask width: a third of the decoder's, rounded up to even (22 for 64). */

@@ -1,15 +1,22 @@
 package dev.doppel.pipeline.samediff;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.learning.AdaBeliefUpdater;
+import org.nd4j.linalg.api.shape.Shape;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.GradientUpdater;
 import org.nd4j.linalg.learning.config.AdaBelief;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * ND4J's AdaBelief as SameDiff can use it. In 1.0.0-M2.1 {@link AdaBelief#instantiate(INDArray, boolean)}
- * flattens the state view to one dimension and then halves its second (ArrayIndexOutOfBounds on
- * the first fit), while its updater wants the view as a row: this hands it one. The update is
- * ND4J's own; a restored state (the map form) never took the broken path.
+ * DeepFaceLab's AdaBelief (core/leras/optimizers/AdaBelief.py), the optimiser SAEHD trains with:
+ * m = b1 m + (1 - b1) g, s = b2 s + (1 - b2) (g - m)^2, step lr m / (sqrt(s) + eps), with no bias
+ * correction and epsilon outside the root. ND4J's own differs on both (its native op corrects the
+ * bias and adds epsilon to s every step, which damps every weight whose gradient spread is small),
+ * and in 1.0.0-M2.1 its {@link AdaBelief#instantiate(INDArray, boolean)} fails on a flat state view.
+ * The state is ND4J's two halves, M then S, so SameDiff saves and restores it as any updater's.
  */
 public final class SameDiffAdaBelief extends AdaBelief {
 
@@ -23,14 +30,88 @@ public final class SameDiffAdaBelief extends AdaBelief {
 
     @Override
     public GradientUpdater instantiate(INDArray viewArray, boolean initializeViewArray) {
-        AdaBeliefUpdater updater = new AdaBeliefUpdater(this);
+        Updater updater = new Updater(this);
         INDArray row = viewArray.reshape(1, viewArray.length());
         updater.setStateViewArray(row, new long[] {viewArray.length() / 2}, row.ordering(), initializeViewArray);
         return updater;
     }
 
     @Override
+    public GradientUpdater instantiate(Map<String, INDArray> updaterState, boolean initializeStateArrays) {
+        Updater updater = new Updater(this);
+        updater.setState(updaterState, initializeStateArrays);
+        return updater;
+    }
+
+    @Override
     public SameDiffAdaBelief clone() {
         return new SameDiffAdaBelief(getLearningRate(), getBeta1(), getBeta2(), getEpsilon());
+    }
+
+    private static final class Updater implements GradientUpdater<AdaBelief> {
+
+        private static final String M = "M";
+        private static final String S = "S";
+
+        private final AdaBelief config;
+        private INDArray m;
+        private INDArray s;
+
+        Updater(AdaBelief config) {
+            this.config = config;
+        }
+
+        @Override
+        public AdaBelief getConfig() {
+            return config;
+        }
+
+        @Override
+        public void setState(Map<String, INDArray> state, boolean initialize) {
+            if (!state.containsKey(M) || !state.containsKey(S)) {
+                throw new IllegalStateException("AdaBelief's state holds " + M + " and " + S + ", not " + state.keySet());
+            }
+            m = state.get(M);
+            s = state.get(S);
+            if (initialize) {
+                m.assign(0);
+                s.assign(0);
+            }
+        }
+
+        @Override
+        public Map<String, INDArray> getState() {
+            Map<String, INDArray> state = new HashMap<>();
+            state.put(M, m);
+            state.put(S, s);
+            return state;
+        }
+
+        @Override
+        public void setStateViewArray(INDArray viewArray, long[] gradientShape, char gradientOrder, boolean initialize) {
+            if (initialize) {
+                viewArray.assign(0);
+            }
+            long length = viewArray.length();
+            m = Shape.newShapeNoCopy(viewArray.get(NDArrayIndex.point(0), NDArrayIndex.interval(0, length / 2)), gradientShape,
+                    gradientOrder == 'f');
+            s = Shape.newShapeNoCopy(viewArray.get(NDArrayIndex.point(0), NDArrayIndex.interval(length / 2, length)), gradientShape,
+                    gradientOrder == 'f');
+            if (m == null || s == null) {
+                throw new IllegalStateException("cannot view AdaBelief's state in the gradient's shape");
+            }
+        }
+
+        /** Turns the gradient into the step SameDiff subtracts from the weights. */
+        @Override
+        public void applyUpdater(INDArray gradient, int iteration, int epoch) {
+            double beta1 = config.getBeta1();
+            double beta2 = config.getBeta2();
+            INDArray g = gradient.reshape(m.shape());
+            m.muli(beta1).addi(g.mul(1 - beta1));
+            INDArray spread = g.sub(m);
+            s.muli(beta2).addi(spread.muli(spread).muli(1 - beta2));
+            g.assign(m.mul(config.getLearningRate(iteration, epoch)).divi(Transforms.sqrt(s, true).addi(config.getEpsilon())));
+        }
     }
 }

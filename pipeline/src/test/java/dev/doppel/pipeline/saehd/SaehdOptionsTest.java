@@ -61,7 +61,8 @@ class SaehdOptionsTest {
     void refusesSizesItCannotBuild() {
         assertThatThrownBy(() -> of(80, Map.of())).hasMessageContaining("multiple of 32 from 64 to 256, not 80");
         assertThatThrownBy(() -> of(288, Map.of())).hasMessageContaining("multiple of 32");
-        assertThatThrownBy(() -> of(64, Map.of("eDims", 63))).hasMessageContaining("eDims must be even");
+        assertThat(of(64, Map.of("eDims", 63, "dDims", 65)).eDims()).as("odd widths rounded up, as DFL").isEqualTo(64);
+        assertThat(of(64, Map.of("dDims", 65)).dDims()).isEqualTo(66);
         assertThatThrownBy(() -> of(64, Map.of("dMaskDims", 0))).hasMessageContaining("dMaskDims must be even and at least 2");
         assertThatThrownBy(() -> of(64, Map.of("aeDims", 0))).hasMessageContaining("aeDims must be positive");
         assertThatThrownBy(() -> of(64, Map.of("aeDims", "wide"))).isInstanceOf(IllegalArgumentException.class);

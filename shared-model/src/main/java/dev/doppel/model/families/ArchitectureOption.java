@@ -13,15 +13,16 @@ import tools.jackson.databind.JsonNode;
  * @param choices      the words it may be, the default first; empty for a number
  * @param min          the smallest number it may be (a number only)
  * @param max          the largest (a number only)
- * @param defaultValue a word of {@code choices}, or a number in range
+ * @param defaultValue a word of {@code choices}, or a number in range; for a number, null when the model derives it
+ *                     from other options (SAEHD's mask width from its decoder's)
  */
 public record ArchitectureOption(String name, String description, List<String> choices, Integer min, Integer max, Object defaultValue) {
 
     public ArchitectureOption {
         choices = List.copyOf(choices);
         boolean word = !choices.isEmpty();
-        if (word ? !choices.contains(defaultValue) : !(defaultValue instanceof Integer value && min != null && max != null
-                && min <= value && value <= max)) {
+        if (word ? !choices.contains(defaultValue) : min == null || max == null || min > max
+                || defaultValue != null && !(defaultValue instanceof Integer value && min <= value && value <= max)) {
             throw new IllegalArgumentException("option " + name + " needs a default among its choices or in its range");
         }
     }
@@ -34,6 +35,11 @@ public record ArchitectureOption(String name, String description, List<String> c
     /** A whole-number option in [min, max]. */
     public static ArchitectureOption number(String name, String description, int min, int max, int defaultValue) {
         return new ArchitectureOption(name, description, List.of(), min, max, defaultValue);
+    }
+
+    /** A whole-number option in [min, max] that the model derives from its other options unless a job sets it. */
+    public static ArchitectureOption derived(String name, String description, int min, int max) {
+        return new ArchitectureOption(name, description, List.of(), min, max, null);
     }
 
     /** The value asked for, checked: a word of the choices or a whole number in range. */

@@ -38,6 +38,12 @@ public final class ModelArchitectures {
         return preferredEngine != null && engines.contains(preferredEngine) ? preferredEngine : engines.get(0);
     }
 
+    /** The engine a pretrain job, or one starting from a base model, runs on when it names none: only some engines can. */
+    public String defaultFineTuningEngine(ModelArchitecture architecture) {
+        List<String> engines = architecture.fineTuning().engines();
+        return preferredEngine != null && engines.contains(preferredEngine) ? preferredEngine : engines.get(0);
+    }
+
     public Optional<ModelArchitecture> find(String name) {
         return Optional.ofNullable(byName.get(name));
     }

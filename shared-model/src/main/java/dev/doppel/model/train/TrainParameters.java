@@ -24,7 +24,8 @@ import tools.jackson.databind.JsonNode;
  * @param gan          adversarial refinement, or null for none ({@link GanParameters})
  * @param continueFrom a trained model this job starts from, with its weights and optimiser state, or null for a new one;
  *                     {@code iterations} counts from its first step, as always
- * @param options      the architecture's own options ({@link ArchitectureOption}), every one of them, defaults filled in
+ * @param options      the architecture's own options ({@link ArchitectureOption}), defaults filled in; an option the model
+ *                     derives from the others is here only when the job set it
  * @param pretrain     a base for later pairs: the face sets ({@code faceSets}, roles {@code pretrain-1}, ...) are many
  *                     people's, all given in every role of the architecture
  * @param baseModel    a trained model whose weights a new model starts from (optimiser and iteration afresh), or null
@@ -54,9 +55,16 @@ public record TrainParameters(
         options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
     }
 
+    private static final String PRETRAIN_ROLE = "pretrain-";
+
     /** The role of a pretrain job's n-th face set (from 1), as its model records it. */
     public static String pretrainRole(int n) {
-        return "pretrain-" + n;
+        return PRETRAIN_ROLE + n;
+    }
+
+    /** Whether a model's face set role is a pretrain job's: the model is a base, not a pair's. */
+    public static boolean isPretrainRole(String role) {
+        return role.startsWith(PRETRAIN_ROLE);
     }
 
     public UUID faceSet(String role) {
@@ -71,8 +79,11 @@ public record TrainParameters(
         ModelArchitecture architecture = architectures.get(parameters.path("architecture").asString("original"));
         JsonNode ganNode = parameters.get("gan");
         boolean refining = ganNode != null && !ganNode.isNull();
+        boolean tuning = parameters.path("pretrain").asBoolean(false) || parameters.hasNonNull("baseModel");
         String engine = parameters.path("engine").asString(refining && architecture.ganRefinement() != null
-                ? architectures.defaultRefiningEngine(architecture) : architectures.defaultEngine(architecture));
+                ? architectures.defaultRefiningEngine(architecture)
+                : tuning && architecture.fineTuning() != null ? architectures.defaultFineTuningEngine(architecture)
+                : architectures.defaultEngine(architecture));
         if (!architecture.engines().contains(engine)) {
             throw new IllegalArgumentException("Parameter 'engine' must be one of " + String.join(", ", architecture.engines())
                     + " for architecture '" + architecture.name() + "', not '" + engine + "'.");
@@ -189,7 +200,8 @@ public record TrainParameters(
 
     private static Map<String, Object> options(JsonNode asked, ModelArchitecture architecture) {
         Map<String, Object> options = new LinkedHashMap<>();
-        architecture.options().forEach(option -> options.put(option.name(), option.defaultValue()));
+        architecture.options().stream().filter(option -> option.defaultValue() != null)
+                .forEach(option -> options.put(option.name(), option.defaultValue()));
         if (asked == null || asked.isNull()) {
             return options;
         }

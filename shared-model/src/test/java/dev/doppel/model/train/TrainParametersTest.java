@@ -139,6 +139,9 @@ class TrainParametersTest {
                 + a + "\",\"" + a + "\"]}"), architectures)).hasMessage("Parameter 'faceSets' names face set " + a + " twice.");
         assertThatThrownBy(() -> TrainParameters.parse(json.readTree("{\"architecture\":\"sketch\",\"pretrain\":true,\"faceSets\":[\""
                 + a + "\"]}"), architectures)).hasMessage("Architecture 'sketch' has no pretrain mode; architecture sae has.");
+        ModelArchitectures gpu = new ModelArchitectures(architectures.all(), "pytorch");
+        assertThat(TrainParameters.parse(json.readTree("{\"architecture\":\"sae\",\"pretrain\":true,\"faceSets\":[\"" + a + "\"]}"), gpu)
+                .engine()).as("an installation preferring pytorch pretrains where pretraining runs").isEqualTo("samediff");
         assertThatThrownBy(() -> TrainParameters.parse(json.readTree("{\"architecture\":\"sae\",\"engine\":\"pytorch\",\"pretrain\":true,"
                 + "\"faceSets\":[\"" + a + "\"]}"), architectures))
                 .hasMessage("Parameter 'pretrain' needs engine samediff for architecture 'sae', not 'pytorch'.");

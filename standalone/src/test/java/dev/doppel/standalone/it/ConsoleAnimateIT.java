@@ -117,6 +117,7 @@ class ConsoleAnimateIT {
         List<String> swapModels = refilled.until(driver -> driver.findElements(By.cssSelector("#convert-model option")).stream()
                 .map(WebElement::getText).toList());
         assertThat(swapModels).as("a motion model does not swap faces").noneMatch(text -> text.contains("fomm"));
-        assertThat(browser.findElement(By.id("error-banner")).isDisplayed()).isFalse();
+        WebElement banner = browser.findElement(By.id("error-banner"));
+        assertThat(banner.isDisplayed()).as(banner.getText()).isFalse();
     }
 }

@@ -194,9 +194,19 @@ class ConsoleSwapIT {
         browser.findElement(By.id("train-submit")).click();
         longWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("job-train-stats"), "iteration 10 of 10"));
         longWait.until(ExpectedConditions.textToBe(By.id("job-state"), "SUCCEEDED"));
-        JsonNode newest = api.get("/api/v1/models").json().get(0);
-        assertThat(newest.path("id").asString()).startsWith(browser.findElement(By.id("job-id")).getText());
-        assertThat(newest.path("baseModel").path("id").asString()).as("the pair's model records its base")
+        assertThat(browser.findElements(By.cssSelector("#convert-model option")).stream().map(option -> option.getDomAttribute("value")))
+                .as("a pretrained base swaps no pair").doesNotContain(baseId);
+        WebElement stillBanner = browser.findElement(By.id("error-banner"));
+        assertThat(stillBanner.isDisplayed()).as(stillBanner.getText()).isFalse();
+        String shownJob = browser.findElement(By.id("job-id")).getText();
+        JsonNode pair = null;
+        for (JsonNode model : api.get("/api/v1/models").json()) {
+            if (model.path("id").asString().startsWith(shownJob)) {
+                pair = model;
+            }
+        }
+        assertThat(pair).as("the model of job %s", shownJob).isNotNull();
+        assertThat(pair.path("baseModel").path("id").asString()).as("the pair's model records its base")
                 .isEqualTo(baseId);
     }
 }

@@ -44,6 +44,10 @@ class SaehdEndToEndIT {
         assertThat(base.path("faceSets").path("pretrain-2").asString()).isEqualTo(people.faceSetB().toString());
         assertThat(base.path("options").path("options").path("design").asString()).isEqualTo("df-ud");
         assertThat(base.path("losses").propertyNames()).containsExactlyElementsOf(LOSSES);
+        ApiClient.Response baseConverts = api.post("/api/v1/jobs", Map.of("kind", "convert", "parameters", Map.of("modelId", baseId.toString(),
+                "mediaId", people.photo().toString())));
+        assertThat(baseConverts.status()).isEqualTo(422);
+        assertThat(baseConverts.json().path("detail").asString()).contains("is a pretrained base").contains("'baseModel'");
 
         Map<String, Object> pair = new HashMap<>(build);
         pair.putAll(Map.of("faceSetA", people.faceSetA().toString(), "faceSetB", people.faceSetB().toString(), "iterations", 4,

@@ -26,7 +26,7 @@ public class DeepFakesArchitectures {
 
     /**
      * DeepFaceLab's SAEHD: its options are DFL's own names and defaults (archi liae-ud, ae_dims 256,
-     * e_dims 64, d_dims 64, d_mask_dims 22), each decoder also draws the face's mask, and its
+     * e_dims 64, d_dims 64, d_mask_dims d_dims / 3 rounded up to even; odd widths are rounded up, as DFL), each decoder also draws the face's mask, and its
      * resolutions are multiples of 32 (the {@code -d} design halves the dense layer's side).
      */
     @Bean
@@ -44,7 +44,8 @@ public class DeepFakesArchitectures {
                                 32, 1024, 256),
                         ArchitectureOption.number("eDims", "encoder width", 16, 256, 64),
                         ArchitectureOption.number("dDims", "decoder width", 16, 256, 64),
-                        ArchitectureOption.number("dMaskDims", "width of the decoder's mask branch", 16, 256, 22)),
+                        ArchitectureOption.derived("dMaskDims", "width of the decoder's mask branch; by default dDims / 3, rounded up"
+                                + " to even (22 for 64), as DeepFaceLab", 16, 256)),
                 new ModelArchitecture.FineTuning(List.of("samediff")), true);
     }
 }
