@@ -1,13 +1,10 @@
 package dev.doppel.pipeline.saehd;
 
 import java.util.List;
-import java.util.Random;
 
-import dev.doppel.pipeline.nn.InitialWeights;
+import dev.doppel.pipeline.samediff.NamedLayers;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
-import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 
 /**
  * DeepFaceLab's SAEHD networks (core/leras/archis/DeepFakeArchi.py) as SameDiff ops, NCHW, weights
@@ -28,7 +25,7 @@ final class SaehdNetwork {
 
     private final SameDiff sd;
     private final SaehdOptions options;
-    private final Random random;
+    private final NamedLayers layers;
     private final int e;
     private final int ae;
     private final int dims;
@@ -38,7 +35,7 @@ final class SaehdNetwork {
     SaehdNetwork(SameDiff sd, SaehdOptions options) {
         this.sd = sd;
         this.options = options;
-        this.random = new Random(options.seed());
+        this.layers = new NamedLayers(sd, options.seed());
         this.e = options.scaled(options.eDims());
         this.ae = options.scaled(options.aeDims());
         this.dims = options.scaled(options.dDims());
@@ -76,8 +73,8 @@ final class SaehdNetwork {
 
     /** The code to N x out x 2L x 2L, L the lowest dense resolution (R/16, R/32 with 'd'). */
     SDVariable inter(String name, SDVariable code, int out) {
-        SDVariable x = dense(name + "/dense0", code, codeLength(), ae);
-        x = dense(name + "/dense1", x, ae, (long) lowest * lowest * out);
+        SDVariable x = layers.dense(name + "/dense0", code, codeLength(), ae);
+        x = layers.dense(name + "/dense1", x, ae, (long) lowest * lowest * out);
         x = sd.reshape(x, -1, out, lowest, lowest);
         return upscale(name + "/upscale", x, out, out, lowest);
     }
@@ -129,27 +126,8 @@ final class SaehdNetwork {
         return sd.reshape(sd.permute(split, 0, 3, 4, 1, 5, 2), -1, channels, side * 2L, side * 2L);
     }
 
+    /** leras' Conv2D starts glorot-uniform over the kernel's receptive field. */
     private SDVariable conv(String name, SDVariable x, int in, int out, int kernel, int stride) {
-        SDVariable w = variable(name + "/W", Math.sqrt(6.0 / ((long) kernel * kernel * (in + out))), kernel, kernel, in, out);
-        SDVariable b = variable(name + "/b", 0, out);
-        Conv2DConfig config = Conv2DConfig.builder()
-                .kH(kernel).kW(kernel).sH(stride).sW(stride)
-                .paddingMode(PaddingMode.SAME)
-                .dataFormat("NCHW")
-                .build();
-        return sd.cnn().conv2d(x, w, b, config);
-    }
-
-    private SDVariable dense(String name, SDVariable x, long in, long out) {
-        SDVariable w = variable(name + "/W", Math.sqrt(6.0 / (in + out)), in, out);
-        return x.mmul(w).add(variable(name + "/b", 0, out));
-    }
-
-    /** Uniform in (-limit, limit) from the options' seed, so every run starts from the same weights. */
-    private SDVariable variable(String name, double limit, long... shape) {
-        if (sd.hasVariable(name)) {
-            return sd.getVariable(name);
-        }
-        return sd.var(name, InitialWeights.uniform(random, limit, shape));
+        return layers.conv(name, x, in, out, kernel, stride, NamedLayers.glorot((long) kernel * kernel * in, (long) kernel * kernel * out));
     }
 }

@@ -51,10 +51,9 @@ public final class SameDiffSaehdModel implements SwapModel, FineTunable {
     public static final String ARCHITECTURE = "saehd";
     public static final String ENGINE = "samediff";
 
-    /** DFL's AdaBelief: beta1 0.9, beta2 0.999, epsilon float32's resolution (1e-6). */
+    /** DFL's AdaBelief: beta1 0.9, beta2 0.999 (its epsilon: SameDiffAdaBelief). */
     static final double BETA1 = 0.9;
     static final double BETA2 = 0.999;
-    static final double EPSILON = 1e-6;
 
     static final String GRAPH_FILE = "model.sd";
     static final String STATE_FILE = "model.json";
@@ -99,7 +98,7 @@ public final class SameDiffSaehdModel implements SwapModel, FineTunable {
         }
 
         sd.setTrainingConfig(TrainingConfig.builder()
-                .updater(new SameDiffAdaBelief(options.learningRate(), BETA1, BETA2, EPSILON))
+                .updater(new SameDiffAdaBelief(options.learningRate(), BETA1, BETA2))
                 .dataSetFeatureMapping(FEATURES)
                 .markLabelsUnused()
                 .minimize("loss")
@@ -158,10 +157,7 @@ public final class SameDiffSaehdModel implements SwapModel, FineTunable {
 
     @Override
     public long parameterCount() {
-        return sd.variables().stream()
-                .filter(v -> v.getVariableType() == VariableType.VARIABLE)
-                .mapToLong(v -> v.getArr().length())
-                .sum();
+        return SameDiffWeights.count(sd);
     }
 
     @Override
@@ -217,21 +213,10 @@ public final class SameDiffSaehdModel implements SwapModel, FineTunable {
      */
     @Override
     public List<String> startFrom(TrainableModel base) {
-        if (iteration != 0) {
-            throw new IllegalStateException("this model has trained " + iteration + " steps: only a fresh model starts from a base");
-        }
         if (!(base instanceof SameDiffSaehdModel saehd)) {
             throw new IllegalArgumentException("a SAEHD model starts only from a SAEHD model, not a " + base.getClass().getSimpleName());
         }
-        List<String> differences = options.differencesFrom(saehd.options);
-        if (!differences.isEmpty()) {
-            throw new IllegalArgumentException("the base model is built differently: " + String.join(", ", differences));
-        }
-        List<String> parts = SaehdNetwork.parts(options.design());
-        for (String part : parts) {
-            SameDiffWeights.copy(saehd.sd, sd, part);
-        }
-        return parts;
+        return SameDiffWeights.startFrom(iteration, options.differencesFrom(saehd.options), saehd.sd, sd, SaehdNetwork.parts(options.design()));
     }
 
     @Override

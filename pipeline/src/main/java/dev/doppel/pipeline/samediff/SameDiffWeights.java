@@ -17,16 +17,30 @@ public final class SameDiffWeights {
     private SameDiffWeights() {
     }
 
+    /** Every trainable weight of the graph, counted. */
+    public static long count(SameDiff sd) {
+        return sd.variables().stream().filter(v -> v.getVariableType() == VariableType.VARIABLE).mapToLong(v -> v.getArr().length()).sum();
+    }
+
     /**
-     * Copies every trainable variable of {@code to} under {@code part} ({@code part/...}) from the
-     * variable of the same name in {@code from}.
+     * A fresh model's start from a base built the same way ({@link dev.doppel.pipeline.family.FineTunable}):
+     * every trainable variable of {@code to} under each of {@code parts} ({@code part/...}) takes the
+     * value of the variable of the same name in {@code from}.
      *
-     * @return how many variables were copied
-     * @throws IllegalArgumentException when {@code from} lacks one of them, or holds it in another shape
+     * @param iteration   the steps {@code to} has taken: only a fresh model starts from a base
+     * @param differences how the base is built otherwise, in words; any refuses it
+     * @return {@code parts}
+     * @throws IllegalArgumentException when the base differs, lacks a weight or holds one in another shape; nothing is copied then
      */
-    public static int copy(SameDiff from, SameDiff to, String part) {
+    public static List<String> startFrom(long iteration, List<String> differences, SameDiff from, SameDiff to, List<String> parts) {
+        if (iteration != 0) {
+            throw new IllegalStateException("this model has trained " + iteration + " steps: only a fresh model starts from a base");
+        }
+        if (!differences.isEmpty()) {
+            throw new IllegalArgumentException("the base model is built differently: " + String.join(", ", differences));
+        }
         List<SDVariable> variables = to.variables().stream()
-                .filter(v -> v.getVariableType() == VariableType.VARIABLE && v.name().startsWith(part + "/"))
+                .filter(v -> v.getVariableType() == VariableType.VARIABLE && parts.stream().anyMatch(part -> v.name().startsWith(part + "/")))
                 .toList();
         for (SDVariable variable : variables) {
             if (!from.hasVariable(variable.name()) || from.getVariable(variable.name()).getVariableType() != VariableType.VARIABLE) {
@@ -42,6 +56,6 @@ public final class SameDiffWeights {
         for (SDVariable variable : variables) {
             variable.getArr().assign(from.getVariable(variable.name()).getArr());
         }
-        return variables.size();
+        return parts;
     }
 }

@@ -1,19 +1,13 @@
 package dev.doppel.pipeline.swap;
 
-import java.util.Random;
-
-import dev.doppel.pipeline.nn.InitialWeights;
+import dev.doppel.pipeline.samediff.NamedLayers;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
-import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 
 /**
- * faceswap's "Original" autoencoder as SameDiff ops, NCHW like the DJL twin. Filters are ND4J's
- * default YXIO ([kH, kW, in, out]; PyTorch's OIYX is a permute(3, 2, 0, 1) away): in M2.1,
- * conv2d_bp ignores an OIYX weightsFormat and fails shape validation. Each layer's weights are created on first use and
- * found by name afterwards, so the encoder can be applied to both the training and the inference
- * input of one graph while holding one set of weights (and one Adam state).
+ * faceswap's "Original" autoencoder as SameDiff ops, NCHW like the DJL twin, on {@link NamedLayers}
+ * (YXIO filters, PyTorch's OIYX a permute(3, 2, 0, 1) away; weights found by name, so the encoder
+ * applies to both the training and the inference input of one graph with one Adam state).
  *
  * <p>Encoder: 5x5 stride-2 convs 128w, 256w, 512w, 1024w (one more 1024w at 128 px) to a 4x4
  * bottleneck, Dense 1024w, Dense 4*4*1024w, reshape, upscale(512w). Decoder: upscale 256w, 128w,
@@ -27,13 +21,13 @@ final class OriginalNetwork {
     private final SameDiff sd;
     private final int resolution;
     private final double widthScale;
-    private final Random random;
+    private final NamedLayers layers;
 
     OriginalNetwork(SameDiff sd, SwapModelOptions options) {
         this.sd = sd;
         this.resolution = options.resolution();
         this.widthScale = options.widthScale();
-        this.random = new Random(options.seed());
+        this.layers = new NamedLayers(sd, options.seed());
     }
 
     int width(int channels) {
@@ -52,8 +46,8 @@ final class OriginalNetwork {
         }
         int bottleneck = width(1024);
         x = sd.reshape(x, -1, (long) in * 4 * 4);
-        x = dense("encoder/dense0", x, (long) in * 4 * 4, bottleneck);
-        x = dense("encoder/dense1", x, bottleneck, (long) bottleneck * 4 * 4);
+        x = layers.dense("encoder/dense0", x, (long) in * 4 * 4, bottleneck);
+        x = layers.dense("encoder/dense1", x, bottleneck, (long) bottleneck * 4 * 4);
         x = sd.reshape(x, -1, bottleneck, 4, 4);
         return upscale("encoder/upscale", x, bottleneck, width(512), 4);
     }
@@ -87,32 +81,8 @@ final class OriginalNetwork {
         return sd.reshape(sd.permute(split, 0, 1, 4, 2, 5, 3), -1, channels, side * 2L, side * 2L);
     }
 
+    /** faceswap's convolutions start he-uniform, its Dense layers glorot-uniform (Keras' defaults for each). */
     private SDVariable conv(String name, SDVariable x, int in, int out, int kernel, int stride) {
-        SDVariable w = variable(name + "/W", heUniform(kernel * kernel * in), kernel, kernel, in, out);
-        SDVariable b = variable(name + "/b", 0, out);
-        Conv2DConfig config = Conv2DConfig.builder()
-                .kH(kernel).kW(kernel).sH(stride).sW(stride)
-                .paddingMode(PaddingMode.SAME)
-                .dataFormat("NCHW")
-                .build();
-        return sd.cnn().conv2d(x, w, b, config);
-    }
-
-    private SDVariable dense(String name, SDVariable x, long in, long out) {
-        // Keras' default (glorot_uniform) for faceswap's Dense layers; the convs use he_uniform.
-        SDVariable w = variable(name + "/W", Math.sqrt(6.0 / (in + out)), in, out);
-        return x.mmul(w).add(variable(name + "/b", 0, out));
-    }
-
-    private static double heUniform(long fanIn) {
-        return Math.sqrt(6.0 / fanIn);
-    }
-
-    /** Uniform in (-limit, limit) from the options' seed, so every run starts from the same weights. */
-    private SDVariable variable(String name, double limit, long... shape) {
-        if (sd.hasVariable(name)) {
-            return sd.getVariable(name);
-        }
-        return sd.var(name, InitialWeights.uniform(random, limit, shape));
+        return layers.conv(name, x, in, out, kernel, stride, NamedLayers.heUniform((long) kernel * kernel * in));
     }
 }

@@ -135,10 +135,7 @@ public final class SameDiffSwapModel implements SwapModel, Refinable, FineTunabl
 
     @Override
     public long parameterCount() {
-        return sd.variables().stream()
-                .filter(v -> v.getVariableType() == VariableType.VARIABLE)
-                .mapToLong(v -> v.getArr().length())
-                .sum();
+        return SameDiffWeights.count(sd);
     }
 
     @Override
@@ -187,9 +184,6 @@ public final class SameDiffSwapModel implements SwapModel, Refinable, FineTunabl
      */
     @Override
     public List<String> startFrom(TrainableModel base) {
-        if (iteration != 0) {
-            throw new IllegalStateException("this model has trained " + iteration + " steps: only a fresh model starts from a base");
-        }
         if (!(base instanceof SameDiffSwapModel original)) {
             throw new IllegalArgumentException("an Original starts only from an Original on SameDiff, not a " + base.getClass().getSimpleName());
         }
@@ -200,14 +194,7 @@ public final class SameDiffSwapModel implements SwapModel, Refinable, FineTunabl
         if (original.options.widthScale() != options.widthScale()) {
             differences.add("widthScale " + original.options.widthScale() + " instead of " + options.widthScale());
         }
-        if (!differences.isEmpty()) {
-            throw new IllegalArgumentException("the base model is built differently: " + String.join(", ", differences));
-        }
-        List<String> parts = List.of("encoder", "decoderA", "decoderB");
-        for (String part : parts) {
-            SameDiffWeights.copy(original.sd, sd, part);
-        }
-        return parts;
+        return SameDiffWeights.startFrom(iteration, differences, original.sd, sd, List.of("encoder", "decoderA", "decoderB"));
     }
 
     @Override

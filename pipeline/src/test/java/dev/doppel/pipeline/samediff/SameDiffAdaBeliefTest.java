@@ -8,7 +8,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.GradientUpdater;
 
-/** The steps are DeepFaceLab's AdaBelief, worked out by hand: no bias correction, epsilon outside the root. */
+/** The steps are DeepFaceLab's AdaBelief, worked out by hand: no bias correction, its 1e-6 outside the root. */
 class SameDiffAdaBeliefTest {
 
     @Test
@@ -18,7 +18,7 @@ class SameDiffAdaBeliefTest {
         double beta2 = 0.999;
         double epsilon = 1e-6;
         INDArray state = Nd4j.zeros(4);
-        GradientUpdater<?> updater = new SameDiffAdaBelief(lr, beta1, beta2, epsilon).instantiate(state, true);
+        GradientUpdater<?> updater = new SameDiffAdaBelief(lr, beta1, beta2).instantiate(state, true);
         double[][] gradients = {{0.5, -2.0}, {0.25, 1.0}, {0.5, 0.0}};
         double[] m = new double[2];
         double[] s = new double[2];
