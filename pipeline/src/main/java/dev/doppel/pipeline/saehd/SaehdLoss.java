@@ -1,12 +1,11 @@
 package dev.doppel.pipeline.saehd;
 
+import dev.doppel.pipeline.samediff.GaussianWindow;
 import dev.doppel.pipeline.samediff.Ssim;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * SAEHD's loss of one identity (Model_SAEHD/Model.py), masked training and eyes-and-mouth priority
@@ -59,18 +58,7 @@ final class SaehdLoss {
         if (size % 2 == 0) {
             size++;
         }
-        double[] g = new double[size];
-        double total = 0;
-        for (int i = 0; i < size; i++) {
-            double d = i - size / 2;
-            g[i] = Math.exp(-d * d / (2.0 * sigma * sigma));
-            total += g[i];
-        }
-        float[] kernel = new float[size * size];
-        for (int i = 0; i < kernel.length; i++) {
-            kernel[i] = (float) (g[i / size] * g[i % size] / (total * total));
-        }
-        SDVariable w = sd.constant(name + "/blur", Nd4j.create(kernel, new long[] {size, size, 1, 1}, 'c').castTo(DataType.FLOAT));
+        SDVariable w = sd.constant(name + "/blur", GaussianWindow.of(size, sigma, 1));
         return sd.cnn().conv2d(mask, w, Conv2DConfig.builder()
                 .kH(size).kW(size).sH(1).sW(1)
                 .paddingMode(PaddingMode.SAME)

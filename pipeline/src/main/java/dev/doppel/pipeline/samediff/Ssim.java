@@ -2,10 +2,8 @@ package dev.doppel.pipeline.samediff;
 
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Structural dissimilarity as a SameDiff map: SSIM is Wang et al. (2004), an 11x11 Gaussian window
@@ -56,22 +54,7 @@ public final class Ssim {
     }
 
     private static SDVariable window(SameDiff sd, String name, int channels, int size) {
-        float[] g = new float[size];
-        double total = 0;
-        for (int i = 0; i < size; i++) {
-            double d = i - (size - 1) / 2.0;
-            g[i] = (float) Math.exp(-d * d / (2 * SIGMA * SIGMA));
-            total += g[i];
-        }
-        float[] kernel = new float[size * size * channels];
-        for (int y = 0; y < size; y++) {
-            for (int x = 0; x < size; x++) {
-                for (int c = 0; c < channels; c++) {
-                    kernel[(y * size + x) * channels + c] = (float) (g[y] * g[x] / (total * total));
-                }
-            }
-        }
-        return sd.constant(name + "/window", Nd4j.create(kernel, new long[] {size, size, channels, 1}, 'c').castTo(DataType.FLOAT));
+        return sd.constant(name + "/window", GaussianWindow.of(size, SIGMA, channels));
     }
 
     private static Conv2DConfig windowConfig(int size, PaddingMode padding) {

@@ -5,6 +5,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.Rectangle;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -181,9 +183,12 @@ class ConsoleSwapIT {
         longWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("job-train-stats"), "mask A"));
         longWait.until(ExpectedConditions.textToBe(By.id("job-state"), "SUCCEEDED"));
 
-        String baseId = wait.until(driver -> driver.findElements(By.cssSelector("#train-baseModel option")).stream()
-                .filter(option -> option.getText().startsWith("saehd on samediff · pretrained")).findFirst().orElse(null))
-                .getDomAttribute("value");
+        // The model lists are refilled as jobs end: an option read while its list is rebuilt is read again.
+        WebDriverWait refilled = new WebDriverWait(browser, Duration.ofSeconds(60));
+        refilled.ignoring(StaleElementReferenceException.class);
+        String baseId = refilled.until(driver -> driver.findElements(By.cssSelector("#train-baseModel option")).stream()
+                .filter(option -> option.getText().startsWith("saehd on samediff · pretrained")).findFirst()
+                .map(option -> option.getDomAttribute("value")).orElse(null));
         browser.findElement(By.id("train-pretrain")).click();
         new Select(browser.findElement(By.id("train-option-design"))).selectByValue("liae-ud");
         new Select(browser.findElement(By.id("train-baseModel"))).selectByValue(baseId);
@@ -194,8 +199,9 @@ class ConsoleSwapIT {
         browser.findElement(By.id("train-submit")).click();
         longWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("job-train-stats"), "iteration 10 of 10"));
         longWait.until(ExpectedConditions.textToBe(By.id("job-state"), "SUCCEEDED"));
-        assertThat(browser.findElements(By.cssSelector("#convert-model option")).stream().map(option -> option.getDomAttribute("value")))
-                .as("a pretrained base swaps no pair").doesNotContain(baseId);
+        List<String> converting = refilled.until(driver -> driver.findElements(By.cssSelector("#convert-model option")).stream()
+                .map(option -> option.getDomAttribute("value")).toList());
+        assertThat(converting).as("a pretrained base swaps no pair").doesNotContain(baseId);
         WebElement stillBanner = browser.findElement(By.id("error-banner"));
         assertThat(stillBanner.isDisplayed()).as(stillBanner.getText()).isFalse();
         String shownJob = browser.findElement(By.id("job-id")).getText();
