@@ -62,46 +62,108 @@ public final class FrameSwapper {
     }
 
     /**
+     * A frame's faces chosen and aligned, waiting for the model: {@link #swapAll} draws the faces
+     * of several frames in one pass, which is what makes a video fast.
+     */
+    public static final class Prepared {
+        private final long frameIndex;
+        private final RgbImage frame;
+        private final List<LocatedFace> located;
+        private final boolean measure;
+        private final List<FaceEmbedding> inputEmbeddings;
+        private final List<Integer> picked;
+        private final List<AlignedFace> aligned = new ArrayList<>();
+        private final List<ModelInput> small = new ArrayList<>();
+
+        private Prepared(long frameIndex, RgbImage frame, List<LocatedFace> located, boolean measure,
+                List<FaceEmbedding> inputEmbeddings, List<Integer> picked) {
+            this.frameIndex = frameIndex;
+            this.frame = frame;
+            this.located = located;
+            this.measure = measure;
+            this.inputEmbeddings = inputEmbeddings;
+            this.picked = picked;
+        }
+    }
+
+    /** A face as the model drew it, and its learned mask where the model draws one. */
+    private record DrawnFace(BufferedImage face, float[] mask) {
+    }
+
+    /** Faces per model pass: a batch this size runs at about a fifth of a lone face's cost per face, and bounds memory. */
+    static final int MAX_BATCH = 32;
+
+    /**
      * A new image with the chosen faces swapped; the input is left as it was.
      *
      * @param located faces found in {@code frame}, largest first, landmarks smoothed if the caller tracks them
      * @param measure whether to measure identity and landmark drift of each swap (two more network passes)
      */
     public Result swap(long frameIndex, RgbImage frame, List<LocatedFace> located, boolean measure) {
-        if (located.isEmpty()) {
-            return new Result(frame, 0, 0, List.of());
-        }
-        List<FaceEmbedding> inputEmbeddings = needsEmbeddings(measure)
+        return swapAll(List.of(prepare(frameIndex, frame, located, measure))).get(0);
+    }
+
+    /** Chooses and aligns the faces of one frame, as {@link #swap} would. */
+    public Prepared prepare(long frameIndex, RgbImage frame, List<LocatedFace> located, boolean measure) {
+        List<FaceEmbedding> inputEmbeddings = !located.isEmpty() && needsEmbeddings(measure)
                 ? times.time("embed", () -> faces.embedder().embed(frame, located.stream().map(f -> f.landmarks().recognitionCrop()).toList()))
                 : null;
-        List<Integer> picked = options.selection().pick(located.size(), inputEmbeddings, options.sourceReference(),
-                options.maxIdentityDistance());
-        if (picked.isEmpty()) {
-            return new Result(frame, located.size(), 0, List.of());
-        }
-        List<AlignedFace> aligned = new ArrayList<>();
-        List<ModelInput> small = new ArrayList<>();
+        List<Integer> picked = located.isEmpty() ? List.of()
+                : options.selection().pick(located.size(), inputEmbeddings, options.sourceReference(), options.maxIdentityDistance());
+        Prepared prepared = new Prepared(frameIndex, frame, located, measure, inputEmbeddings, picked);
         times.time("align", () -> {
             for (int index : picked) {
                 AlignedFace face = FaceAligner.align(frame, located.get(index).landmarks(), new AlignmentOptions(ALIGN_SIZE, options.coverage()));
-                aligned.add(face);
-                small.add(new ModelInput(Resize.rgb(face.crop(), model.resolution()), Resize.grey(face.mask(), model.resolution())));
+                prepared.aligned.add(face);
+                prepared.small.add(new ModelInput(Resize.rgb(face.crop(), model.resolution()), Resize.grey(face.mask(), model.resolution())));
             }
             return null;
         });
-        TranslatedFaces drawn = times.time("swap", () -> mask == MaskSource.LANDMARKS
-                ? new TranslatedFaces(model.translate(batch(small), options.target()), null)
-                : model.translateWithMasks(batch(small), options.target()));
-        FaceBatch swapped = drawn.faces();
+        return prepared;
+    }
+
+    /** The frames with their faces swapped, in their order: the model runs on all their faces at once. */
+    public List<Result> swapAll(List<Prepared> frames) {
+        List<ModelInput> inputs = frames.stream().flatMap(f -> f.small.stream()).toList();
+        List<DrawnFace> drawn = times.time("swap", () -> draw(inputs));
+        List<Result> results = new ArrayList<>();
+        int next = 0;
+        for (Prepared frame : frames) {
+            List<DrawnFace> own = drawn.subList(next, next + frame.picked.size());
+            next += frame.picked.size();
+            results.add(finish(frame, own));
+        }
+        return results;
+    }
+
+    private List<DrawnFace> draw(List<ModelInput> inputs) {
+        List<DrawnFace> drawn = new ArrayList<>();
+        for (int from = 0; from < inputs.size(); from += MAX_BATCH) {
+            List<ModelInput> chunk = inputs.subList(from, Math.min(inputs.size(), from + MAX_BATCH));
+            TranslatedFaces translated = mask == MaskSource.LANDMARKS
+                    ? new TranslatedFaces(model.translate(batch(chunk), options.target()), null)
+                    : model.translateWithMasks(batch(chunk), options.target());
+            for (int i = 0; i < chunk.size(); i++) {
+                drawn.add(new DrawnFace(tile(translated.faces(), i), translated.masks() == null ? null : translated.mask(i)));
+            }
+        }
+        return drawn;
+    }
+
+    private Result finish(Prepared prepared, List<DrawnFace> drawn) {
+        RgbImage frame = prepared.frame;
+        if (prepared.picked.isEmpty()) {
+            return new Result(frame, prepared.located.size(), 0, List.of());
+        }
         byte[] out = frame.rgb().clone();
         times.time("blend", () -> {
-            for (int i = 0; i < picked.size(); i++) {
-                BufferedImage newFace = tile(swapped, i);
-                ModelInput original = small.get(i);
-                AlignedFace face = aligned.get(i);
+            for (int i = 0; i < prepared.picked.size(); i++) {
+                BufferedImage newFace = drawn.get(i).face();
+                ModelInput original = prepared.small.get(i);
+                AlignedFace face = prepared.aligned.get(i);
                 BufferedImage colourMask = original.mask();
                 if (mask != MaskSource.LANDMARKS) {
-                    face = new AlignedFace(face.crop(), mask.combine(face.mask(), drawn.mask(i), swapped.size()), face.toCrop(),
+                    face = new AlignedFace(face.crop(), mask.combine(face.mask(), drawn.get(i).mask(), model.resolution()), face.toCrop(),
                             face.landmarksInCrop());
                     // Colours are matched over what is pasted, as DFL does: not over a hand the model left out.
                     colourMask = Resize.grey(face.mask(), model.resolution());
@@ -115,17 +177,18 @@ public final class FrameSwapper {
             return null;
         });
         RgbImage result = new RgbImage(frame.width(), frame.height(), out);
-        List<FaceReport> reports = measure ? measure(frameIndex, result, located, picked, inputEmbeddings, swapped, small) : List.of();
-        return new Result(result, located.size(), picked.size(), reports);
+        List<FaceReport> reports = prepared.measure ? measure(prepared, result, drawn) : List.of();
+        return new Result(result, prepared.located.size(), prepared.picked.size(), reports);
     }
 
     private boolean needsEmbeddings(boolean measure) {
         return measure || options.selection() == FaceSelection.REFERENCE;
     }
 
-    private List<FaceReport> measure(long frameIndex, RgbImage result, List<LocatedFace> located, List<Integer> picked,
-            List<FaceEmbedding> inputEmbeddings, FaceBatch swapped, List<ModelInput> inputs) {
+    private List<FaceReport> measure(Prepared prepared, RgbImage result, List<DrawnFace> drawn) {
         return times.time("measure", () -> {
+            List<LocatedFace> located = prepared.located;
+            List<Integer> picked = prepared.picked;
             List<FaceBox> boxes = picked.stream().map(i -> located.get(i).detection().box()).toList();
             List<LandmarkSet> after = faces.landmarks().landmarks(result, boxes);
             List<FaceEmbedding> outputEmbeddings = faces.embedder().embed(result, after.stream().map(LandmarkSet::recognitionCrop).toList());
@@ -134,15 +197,16 @@ public final class FrameSwapper {
             for (int i = 0; i < picked.size(); i++) {
                 int index = picked.get(i);
                 LandmarkSet before = located.get(index).landmarks();
-                FaceEmbedding input = inputEmbeddings.get(index);
+                FaceEmbedding input = prepared.inputEmbeddings.get(index);
                 FaceEmbedding output = outputEmbeddings.get(i);
-                reports.add(new FaceReport(frameIndex, index, boxes.get(i),
+                ModelInput original = prepared.small.get(i);
+                reports.add(new FaceReport(prepared.frameIndex, index, boxes.get(i),
                         target == null ? Double.NaN : output.distance(target),
                         output.distance(input),
                         target == null ? Double.NaN : input.distance(target),
                         drift(before, after.get(i)),
-                        Sharpness.laplacianVariance(tile(swapped, i), inputs.get(i).mask()),
-                        Sharpness.laplacianVariance(inputs.get(i).crop(), inputs.get(i).mask())));
+                        Sharpness.laplacianVariance(drawn.get(i).face(), original.mask()),
+                        Sharpness.laplacianVariance(original.crop(), original.mask())));
             }
             return reports;
         });

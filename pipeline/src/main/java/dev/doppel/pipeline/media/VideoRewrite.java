@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -36,9 +38,20 @@ public final class VideoRewrite {
     public interface FrameFilter {
         /**
          * Returns a frame of the same size; may change {@code frame} and return it, or return it
-         * untouched. The decoder reuses {@code frame} for the next one: copy it to keep it.
+         * untouched: the frame is the filter's own.
          */
         BufferedImage apply(long index, long timestampMicros, BufferedImage frame) throws Exception;
+    }
+
+    /** A decoded frame, the filter's own to change. */
+    public record SourceFrame(long index, long timestampMicros, BufferedImage image) {
+    }
+
+    /** A filter that takes several consecutive frames at once: a network runs faster on a batch. */
+    @FunctionalInterface
+    public interface BatchFilter {
+        /** One frame of the same size for each of {@code frames}, in their order; may return theirs, changed or not. */
+        List<BufferedImage> apply(List<SourceFrame> frames) throws Exception;
     }
 
     /**
@@ -90,6 +103,8 @@ public final class VideoRewrite {
             avcodec.AV_CODEC_ID_OPUS, avcodec.AV_CODEC_ID_ALAC, avcodec.AV_CODEC_ID_AC3, avcodec.AV_CODEC_ID_EAC3,
             avcodec.AV_CODEC_ID_FLAC);
     private static final int REENCODED_AUDIO_BITRATE = 192_000;
+    /** Frames waiting for the encoder: enough to keep it busy through a batch's swap, few enough to bound memory. */
+    private static final int QUEUED_FRAMES = 8;
 
     private VideoRewrite() {
     }
@@ -109,6 +124,23 @@ public final class VideoRewrite {
     /** As {@link #rewrite(Path, Path, Encoding, Provenance, FrameFilter, Progress, Cancellation)}, into frames of {@code output}'s size and sound. */
     public static Result rewrite(Path source, Path target, Encoding encoding, Provenance provenance, Output output, FrameFilter filter,
             Progress progress, Cancellation cancellation) throws IOException {
+        Objects.requireNonNull(filter, "filter");
+        return rewrite(source, target, encoding, provenance, output, 1,
+                frames -> List.of(Objects.requireNonNull(filter.apply(frames.get(0).index(), frames.get(0).timestampMicros(),
+                        frames.get(0).image()), "the filter returned no frame")),
+                progress, cancellation);
+    }
+
+    /**
+     * As {@link #rewrite(Path, Path, Encoding, Provenance, Output, FrameFilter, Progress, Cancellation)}, the
+     * filter given up to {@code batchSize} consecutive frames at a time (fewer at the end). The
+     * source's sound between them is written after them, so nothing is reordered in the result.
+     */
+    public static Result rewrite(Path source, Path target, Encoding encoding, Provenance provenance, Output output, int batchSize,
+            BatchFilter filter, Progress progress, Cancellation cancellation) throws IOException {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be at least 1, was " + batchSize);
+        }
         Objects.requireNonNull(encoding, "encoding");
         Objects.requireNonNull(output, "output");
         Objects.requireNonNull(provenance, "provenance");
@@ -119,7 +151,7 @@ public final class VideoRewrite {
         Path videoOnly = Files.createTempFile(folder, "." + name + ".", ".video.mp4");
         Path muxed = null;
         try {
-            Encoded encoded = encodeVideo(source, videoOnly, encoding, output, filter, progress, cancellation);
+            Encoded encoded = encodeVideo(source, videoOnly, encoding, output, batchSize, filter, progress, cancellation);
             muxed = Files.createTempFile(folder, "." + name + ".", ".mp4");
             // Copied audio comes from the source; re-encoded audio was written beside the video in pass 1.
             Path audio = !encoded.hasAudio() ? null : encoded.audioCopied() ? source : videoOnly;
@@ -147,11 +179,10 @@ public final class VideoRewrite {
         }
     }
 
-    private static Encoded encodeVideo(Path source, Path videoOnly, Encoding encoding, Output output, FrameFilter filter,
-            Progress progress, Cancellation cancellation) throws IOException {
+    private static Encoded encodeVideo(Path source, Path videoOnly, Encoding encoding, Output output, int batchSize,
+            BatchFilter filter, Progress progress, Cancellation cancellation) throws IOException {
         try (FFmpegFrameGrabber grabber = open(source);
-                Java2DFrameConverter decoded = new Java2DFrameConverter();
-                Java2DFrameConverter toEncode = new Java2DFrameConverter()) {
+                Java2DFrameConverter decoded = new Java2DFrameConverter()) {
             if (!grabber.hasVideo()) {
                 throw new IOException("no video stream in " + source.getFileName());
             }
@@ -191,25 +222,24 @@ public final class VideoRewrite {
                     recorder.setAudioBitrate(REENCODED_AUDIO_BITRATE);
                 }
                 recorder.start();
-                for (Frame frame = next(grabber, reencodeAudio); frame != null; frame = next(grabber, reencodeAudio)) {
-                    if (frame.image == null) {
-                        if (frame.samples != null) {
-                            recorder.recordSamples(frame.sampleRate, frame.audioChannels, frame.samples);
+                Batch batch = new Batch(source, width, height, batchSize, filter, expected, progress);
+                try (EncodeBehind encoder = new EncodeBehind(recorder, QUEUED_FRAMES, source.getFileName().toString())) {
+                    for (Frame frame = next(grabber, reencodeAudio); frame != null; frame = next(grabber, reencodeAudio)) {
+                        if (frame.image == null) {
+                            if (frame.samples != null) {
+                                batch.sound(frame.clone(), encoder);
+                            }
+                            continue;
                         }
-                        continue;
+                        cancellation.throwIfStopped();
+                        if (count == micros.length) {
+                            micros = Arrays.copyOf(micros, count * 2);
+                        }
+                        micros[count] = frame.timestamp;
+                        batch.picture(new SourceFrame(count++, frame.timestamp, copy(decoded.convert(frame))), encoder);
                     }
-                    cancellation.throwIfStopped();
-                    BufferedImage filtered = applyFilter(filter, count, frame.timestamp, decoded.convert(frame), source);
-                    if (filtered.getWidth() != width || filtered.getHeight() != height) {
-                        throw new IOException("the filter returned a " + filtered.getWidth() + "x" + filtered.getHeight()
-                                + " frame for frame " + count + " of " + source.getFileName() + ", where " + width + "x" + height + " was due");
-                    }
-                    recorder.record(toEncode.convert(bgr(filtered)));
-                    if (count == micros.length) {
-                        micros = Arrays.copyOf(micros, count * 2);
-                    }
-                    micros[count++] = frame.timestamp;
-                    progress.report("frames", Math.min(1.0, count / (double) Math.max(1, expected)));
+                    batch.flush(encoder);
+                    encoder.finish();
                 }
                 recorder.stop();
             } catch (FrameRecorder.Exception e) {
@@ -229,15 +259,98 @@ public final class VideoRewrite {
         return withAudio ? grabber.grabFrame(true, true, true, false, false) : grabber.grabImage();
     }
 
-    private static BufferedImage applyFilter(FrameFilter filter, long index, long micros, BufferedImage frame, Path source)
-            throws IOException {
-        try {
-            return Objects.requireNonNull(filter.apply(index, micros, frame), "the filter returned no frame");
-        } catch (RuntimeException | IOException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IOException("the filter failed on frame " + index + " of " + source.getFileName() + ": " + e.getMessage(), e);
+    /** Frames gathered for the filter, and the sound decoded among them, held until the frames are written. */
+    private static final class Batch {
+        private final Path source;
+        private final int width;
+        private final int height;
+        private final int size;
+        private final BatchFilter filter;
+        private final long expected;
+        private final Progress progress;
+        private final List<SourceFrame> frames = new ArrayList<>();
+        private final List<Frame> sound = new ArrayList<>();
+        private long written;
+
+        Batch(Path source, int width, int height, int size, BatchFilter filter, long expected, Progress progress) {
+            this.source = source;
+            this.width = width;
+            this.height = height;
+            this.size = size;
+            this.filter = filter;
+            this.expected = expected;
+            this.progress = progress;
         }
+
+        void picture(SourceFrame frame, EncodeBehind encoder) throws IOException {
+            frames.add(frame);
+            if (frames.size() == size) {
+                flush(encoder);
+            }
+        }
+
+        void sound(Frame samples, EncodeBehind encoder) throws IOException {
+            if (frames.isEmpty()) {
+                encoder.sound(samples);
+            } else {
+                sound.add(samples);
+            }
+        }
+
+        void flush(EncodeBehind encoder) throws IOException {
+            if (frames.isEmpty()) {
+                return;
+            }
+            List<BufferedImage> filtered = applyFilter();
+            for (int i = 0; i < filtered.size(); i++) {
+                BufferedImage image = filtered.get(i);
+                if (image.getWidth() != width || image.getHeight() != height) {
+                    throw new IOException("the filter returned a " + image.getWidth() + "x" + image.getHeight() + " frame for frame "
+                            + frames.get(i).index() + " of " + source.getFileName() + ", where " + width + "x" + height + " was due");
+                }
+                encoder.picture(bgr(image));
+            }
+            for (Frame samples : sound) {
+                encoder.sound(samples);
+            }
+            written += frames.size();
+            frames.clear();
+            sound.clear();
+            progress.report("frames", Math.min(1.0, written / (double) Math.max(1, expected)));
+        }
+
+        private List<BufferedImage> applyFilter() throws IOException {
+            List<BufferedImage> filtered;
+            try {
+                filtered = Objects.requireNonNull(filter.apply(List.copyOf(frames)), "the filter returned no frames");
+                long returned = filtered.stream().filter(Objects::nonNull).count();
+                if (returned != frames.size()) {
+                    throw new IllegalStateException("the filter returned " + returned + " frames for " + frames.size());
+                }
+            } catch (RuntimeException | IOException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IOException("the filter failed on " + described() + " of " + source.getFileName() + ": " + e.getMessage(), e);
+            }
+            return filtered;
+        }
+
+        private String described() {
+            long first = frames.get(0).index();
+            long last = frames.get(frames.size() - 1).index();
+            return first == last ? "frame " + first : "frames " + first + "-" + last;
+        }
+    }
+
+    /** The converter's image is reused for the next frame; a batch needs each frame its own. */
+    private static BufferedImage copy(BufferedImage image) {
+        BufferedImage copy = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
+        if (image.getType() == BufferedImage.TYPE_3BYTE_BGR) {
+            image.copyData(copy.getRaster());
+        } else {
+            copy.getGraphics().drawImage(image, 0, 0, null);
+        }
+        return copy;
     }
 
     // Java2DFrameConverter hands TYPE_INT_RGB to the encoder with its channels mixed up; 3-byte

@@ -216,6 +216,56 @@ class VideoRewriteTest {
     }
 
     @Test
+    void aBatchFilterSeesEveryFrameOnceInOrderAndTheSoundStaysAsItWas() throws Exception {
+        Path target = Files.createDirectories(dir.resolve("batched")).resolve("swapped.mp4");
+        List<Integer> batchSizes = new ArrayList<>();
+        List<Long> indices = new ArrayList<>();
+        List<Long> micros = new ArrayList<>();
+
+        VideoRewrite.Result result = VideoRewrite.rewrite(withSound, target, VideoRewrite.Encoding.DEFAULT, SWAP,
+                VideoRewrite.Output.SAME, 8, frames -> {
+                    batchSizes.add(frames.size());
+                    List<BufferedImage> out = new ArrayList<>();
+                    for (VideoRewrite.SourceFrame frame : frames) {
+                        indices.add(frame.index());
+                        micros.add(frame.timestampMicros());
+                        out.add(paintBox(frame.index(), frame.timestampMicros(), frame.image()));
+                    }
+                    return out;
+                }, Progress.NONE, Cancellation.NEVER);
+
+        Clip source = Clip.read(withSound);
+        Clip output = Clip.read(target);
+        assertThat(batchSizes).containsExactly(8, 8, 8, 8, 8, 8, 2);
+        assertThat(indices).containsExactlyElementsOf(java.util.stream.LongStream.range(0, FRAMES).boxed().toList());
+        assertThat(micros).containsExactlyElementsOf(source.frameMicros());
+        assertThat(result.frames()).isEqualTo(FRAMES);
+        assertThat(output.frameMicros()).isEqualTo(source.frameMicros());
+        assertThat(output.audioPacketHash()).isEqualTo(source.audioPacketHash());
+        for (int k = 0; k < FRAMES; k++) {
+            assertThat(output.boxColours().get(k).getRed() > 200).as("frame %d painted", k).isEqualTo(painted(k));
+        }
+    }
+
+    @Test
+    void aFailingBatchIsNamedByItsFramesAndLeavesNothingBehind() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("failed-batch"));
+
+        assertThatThrownBy(() -> VideoRewrite.rewrite(withSound, folder.resolve("swapped.mp4"), VideoRewrite.Encoding.DEFAULT,
+                SWAP, VideoRewrite.Output.SAME, 8, frames -> {
+                    if (frames.get(0).index() == 16) {
+                        throw new Exception("model fell over");
+                    }
+                    return frames.stream().map(VideoRewrite.SourceFrame::image).toList();
+                }, Progress.NONE, Cancellation.NEVER))
+                .isInstanceOf(IOException.class)
+                .hasMessage("the filter failed on frames 16-23 of tone.mp4: model fell over");
+        try (Stream<Path> files = Files.list(folder)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
     void failingFilterLeavesNothingBehind() throws Exception {
         Path folder = Files.createDirectories(dir.resolve("failed"));
 
