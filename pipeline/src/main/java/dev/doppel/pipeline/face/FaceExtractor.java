@@ -27,13 +27,26 @@ public final class FaceExtractor {
 
     /** As {@link #locate(RgbImage)}, adding the time spent to the "detect" and "landmarks" steps. */
     public List<LocatedFace> locate(RgbImage image, StageTimes times) {
-        List<DetectedFace> detections = new ArrayList<>(times.time("detect", () -> models.detector().detect(image)));
-        detections.sort(Comparator.comparingDouble((DetectedFace d) -> d.box().width() * d.box().height()).reversed());
-        List<LandmarkSet> landmarks = times.time("landmarks",
-                () -> models.landmarks().landmarks(image, detections.stream().map(DetectedFace::box).toList()));
-        List<LocatedFace> located = new ArrayList<>();
-        for (int i = 0; i < detections.size(); i++) {
-            located.add(new LocatedFace(detections.get(i), landmarks.get(i)));
+        return locateAll(List.of(image), times).get(0);
+    }
+
+    /** The faces of several pictures, each as {@link #locate(RgbImage)} finds them, the networks run once on all. */
+    public List<List<LocatedFace>> locateAll(List<RgbImage> images, StageTimes times) {
+        List<List<DetectedFace>> detections = new ArrayList<>();
+        for (List<DetectedFace> found : times.time("detect", () -> models.detector().detectAll(images))) {
+            List<DetectedFace> sorted = new ArrayList<>(found);
+            sorted.sort(Comparator.comparingDouble((DetectedFace d) -> d.box().width() * d.box().height()).reversed());
+            detections.add(sorted);
+        }
+        List<List<LandmarkSet>> landmarks = times.time("landmarks", () -> models.landmarks().landmarksAll(images,
+                detections.stream().map(found -> found.stream().map(DetectedFace::box).toList()).toList()));
+        List<List<LocatedFace>> located = new ArrayList<>();
+        for (int n = 0; n < images.size(); n++) {
+            List<LocatedFace> faces = new ArrayList<>();
+            for (int i = 0; i < detections.get(n).size(); i++) {
+                faces.add(new LocatedFace(detections.get(n).get(i), landmarks.get(n).get(i)));
+            }
+            located.add(faces);
         }
         return located;
     }

@@ -6,9 +6,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
 import dev.doppel.pipeline.nn.FaceLandmark68Net;
 
-/** face-api's 68-point landmark net on 112 px crops of the face boxes, all faces in one batch. */
+/** face-api's 68-point landmark net on 112 px crops of the face boxes, all faces (of one picture or several) in one batch. */
 public final class Landmark68Model implements LandmarkModel {
 
     private final FaceLandmark68Net network;
@@ -24,17 +27,36 @@ public final class Landmark68Model implements LandmarkModel {
 
     @Override
     public List<LandmarkSet> landmarks(RgbImage image, List<FaceBox> faces) {
-        if (faces.isEmpty()) {
-            return List.of();
-        }
+        return landmarksAll(List.of(image), List.of(faces)).get(0);
+    }
+
+    /** Every face of every picture in one batch. */
+    @Override
+    public List<List<LandmarkSet>> landmarksAll(List<RgbImage> images, List<List<FaceBox>> faces) {
         int size = FaceLandmark68Net.INPUT_SIZE;
-        List<FaceBox> crops = FaceCrops.pixelCrops(image, faces);
-        float[] out = network.predict(FaceCrops.batch(image, crops, size)).reshape(-1).toFloatVector();
-        List<LandmarkSet> sets = new ArrayList<>();
-        for (int f = 0; f < crops.size(); f++) {
-            sets.add(toImage(out, f * 136, crops.get(f), size));
+        List<List<FaceBox>> crops = new ArrayList<>();
+        List<INDArray> inputs = new ArrayList<>();
+        for (int i = 0; i < images.size(); i++) {
+            crops.add(FaceCrops.pixelCrops(images.get(i), faces.get(i)));
+            if (!faces.get(i).isEmpty()) {
+                inputs.add(FaceCrops.batch(images.get(i), crops.get(i), size));
+            }
         }
-        return sets;
+        if (inputs.isEmpty()) {
+            return images.stream().map(image -> List.<LandmarkSet>of()).toList();
+        }
+        INDArray batch = inputs.size() == 1 ? inputs.get(0) : Nd4j.concat(0, inputs.toArray(INDArray[]::new));
+        float[] out = network.predict(batch).reshape(-1).toFloatVector();
+        List<List<LandmarkSet>> all = new ArrayList<>();
+        int next = 0;
+        for (List<FaceBox> frameCrops : crops) {
+            List<LandmarkSet> sets = new ArrayList<>();
+            for (FaceBox crop : frameCrops) {
+                sets.add(toImage(out, next++ * 136, crop, size));
+            }
+            all.add(sets);
+        }
+        return all;
     }
 
     // Undo the centred padding and the scaling, as face-api's postProcess does (with the exact

@@ -84,10 +84,27 @@ public final class GaussianBlur {
         boolean replicate = border == Border.REPLICATE;
         Arrays.fill(padded, 0, radius, replicate ? padded[radius] : 0);
         Arrays.fill(padded, n + radius, n + 2 * radius, replicate ? padded[n + radius - 1] : 0);
-        for (int i = 0; i < n; i++) {
+        // A window of one value blurs to that value's sum over the kernel, whatever the window: masks are
+        // mostly inside or outside, so most sums are the same few, added once each in the same order.
+        int run = 1;
+        double constant = Float.NaN;
+        double constantSum = 0;
+        for (int i = n + kernel.length - 3; i >= n; i--) {
+            run = padded[i] == padded[i + 1] ? run + 1 : 1;
+        }
+        for (int i = n - 1; i >= 0; i--) {
+            run = padded[i] == padded[i + 1] ? run + 1 : 1;
             double sum = 0;
-            for (int k = 0; k < kernel.length; k++) {
-                sum += kernel[k] * padded[i + k];
+            if (run >= kernel.length && padded[i] == constant) {
+                sum = constantSum;
+            } else {
+                for (int k = 0; k < kernel.length; k++) {
+                    sum += kernel[k] * padded[i + k];
+                }
+                if (run >= kernel.length) {
+                    constant = padded[i];
+                    constantSum = sum;
+                }
             }
             values[start + i * stride] = sum;
         }
@@ -106,10 +123,27 @@ public final class GaussianBlur {
         boolean replicate = border == Border.REPLICATE;
         Arrays.fill(padded, 0, radius, replicate ? padded[radius] : 0);
         Arrays.fill(padded, n + radius, n + 2 * radius, replicate ? padded[n + radius - 1] : 0);
-        for (int i = 0; i < n; i++) {
+        // A window of one value blurs to that value's sum over the kernel, whatever the window: masks are
+        // mostly inside or outside, so most sums are the same few, added once each in the same order.
+        int run = 1;
+        float constant = Float.NaN;
+        float constantSum = 0;
+        for (int i = n + kernel.length - 3; i >= n; i--) {
+            run = padded[i] == padded[i + 1] ? run + 1 : 1;
+        }
+        for (int i = n - 1; i >= 0; i--) {
+            run = padded[i] == padded[i + 1] ? run + 1 : 1;
             float sum = 0;
-            for (int k = 0; k < kernel.length; k++) {
-                sum += kernel[k] * padded[i + k];
+            if (run >= kernel.length && padded[i] == constant) {
+                sum = constantSum;
+            } else {
+                for (int k = 0; k < kernel.length; k++) {
+                    sum += kernel[k] * padded[i + k];
+                }
+                if (run >= kernel.length) {
+                    constant = padded[i];
+                    constantSum = sum;
+                }
             }
             values[start + i * stride] = sum;
         }

@@ -6,14 +6,19 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import javax.imageio.ImageIO;
 
+import dev.doppel.pipeline.stage.StageTimes;
+
 /**
  * Faces per second on 1080p frames, stage by stage: detect, landmarks, align (with mask), and the
- * embedding and quality scores the extract job adds. A measurement, not a test: timings have no
- * place in CI. Run it with {@code ./mvnw -B -pl pipeline -Pbench verify} (threads: OMP_NUM_THREADS,
- * 2 by default in the profile). Each of the six sample photos is cropped to a 1920x1080 frame.
+ * embedding and quality scores the extract job adds; frame by frame, then as a video's sampled
+ * frames go, {@link VideoFaces#BATCH} frames through the networks at once, in the same run. A
+ * measurement, not a test: timings have no place in CI. Run it with {@code ./mvnw -B -o -q -pl
+ * pipeline -Pbench -DskipTests test-compile exec:exec@extraction-benchmark} (threads:
+ * OMP_NUM_THREADS, 2 in the profile). Each of the six sample photos is cropped to a 1920x1080 frame.
  */
 public final class ExtractionBenchmark {
 
@@ -66,7 +71,48 @@ public final class ExtractionBenchmark {
             System.out.printf("detect + landmarks + align: %.1f frames/s, %.1f faces/s%n", frameCount / core, faces / core);
             double all = core + embedAndScore / 1e9;
             System.out.printf("whole extract (with embeddings and scores): %.1f frames/s, %.1f faces/s%n", frameCount / all, faces / all);
+            batched(extractor, frames, rounds, options, faces / core);
         }
+    }
+
+    private static void batched(FaceExtractor extractor, List<RgbImage> frames, int rounds, AlignmentOptions options,
+            double frameByFrame) {
+        List<RgbImage> all = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            all.addAll(frames);
+        }
+        // Warmed up as frame by frame was: a batch of another size is another set of oneDNN kernels.
+        for (int from = 0; from < all.size(); from += VideoFaces.BATCH) {
+            extractor.locateAll(all.subList(from, Math.min(all.size(), from + VideoFaces.BATCH)), new StageTimes());
+        }
+        StageTimes times = new StageTimes();
+        long align = 0;
+        long embedAndScore = 0;
+        int faces = 0;
+        for (int from = 0; from < all.size(); from += VideoFaces.BATCH) {
+            List<RgbImage> batch = all.subList(from, Math.min(all.size(), from + VideoFaces.BATCH));
+            List<List<LocatedFace>> located = extractor.locateAll(batch, times);
+            for (int n = 0; n < batch.size(); n++) {
+                RgbImage frame = batch.get(n);
+                long t0 = System.nanoTime();
+                located.get(n).forEach(face -> FaceAligner.align(frame, face.landmarks(), options));
+                long t1 = System.nanoTime();
+                extractor.extract(frame, options, located.get(n));
+                long t2 = System.nanoTime();
+                align += t1 - t0;
+                embedAndScore += (t2 - t1) - (t1 - t0);
+                faces += located.get(n).size();
+            }
+        }
+        Map<String, Double> perFrame = times.millisPerFrame(all.size());
+        double core = times.totalNanos() / 1e9 + align / 1e9;
+        System.out.printf("in batches of %d frames: detect %.0f ms, landmarks %.0f ms, align+mask %.0f ms, embed+scores %.0f ms a frame%n",
+                VideoFaces.BATCH, perFrame.get("detect"), perFrame.get("landmarks"), align / 1e6 / all.size(),
+                embedAndScore / 1e6 / all.size());
+        System.out.printf("detect + landmarks + align: %.1f frames/s, %.1f faces/s (%.2fx frame by frame)%n", all.size() / core,
+                faces / core, faces / core / frameByFrame);
+        double whole = core + embedAndScore / 1e9;
+        System.out.printf("whole extract (with embeddings and scores): %.1f frames/s, %.1f faces/s%n", all.size() / whole, faces / whole);
     }
 
     private static RgbImage frame1080p(String sample) throws IOException {

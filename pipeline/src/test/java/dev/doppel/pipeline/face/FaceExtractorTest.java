@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.doppel.pipeline.image.GaussianBlur;
+import dev.doppel.pipeline.stage.StageTimes;
 
 class FaceExtractorTest {
 
@@ -47,6 +48,26 @@ class FaceExtractorTest {
             assertThat(face.quality().blur()).isPositive();
             if (i > 0) {
                 assertThat(area(face)).isLessThanOrEqualTo(area(faces.get(i - 1)));
+            }
+        }
+    }
+
+    /** What video extraction relies on: several frames through the networks at once, each located as if alone. */
+    @Test
+    void locatesSeveralPicturesAtOnceAsEachAlone() throws IOException {
+        List<RgbImage> photos = List.of(FaceApiAssets.photo("sample1"), FaceApiAssets.photo("sample5"), FaceApiAssets.photo("sample2"));
+        List<List<LocatedFace>> together = extractor.locateAll(photos, new StageTimes());
+
+        for (int n = 0; n < photos.size(); n++) {
+            List<LocatedFace> alone = extractor.locate(photos.get(n));
+            assertThat(together.get(n)).hasSameSizeAs(alone).isNotEmpty();
+            for (int i = 0; i < alone.size(); i++) {
+                List<LandmarkSet.Point> expected = alone.get(i).landmarks().points();
+                List<LandmarkSet.Point> actual = together.get(n).get(i).landmarks().points();
+                for (int p = 0; p < 68; p++) {
+                    assertThat(actual.get(p).x()).isCloseTo(expected.get(p).x(), within(0.05));
+                    assertThat(actual.get(p).y()).isCloseTo(expected.get(p).y(), within(0.05));
+                }
             }
         }
     }

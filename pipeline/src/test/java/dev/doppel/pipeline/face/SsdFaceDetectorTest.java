@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.doppel.pipeline.image.RgbImage;
+
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -46,6 +50,26 @@ class SsdFaceDetectorTest {
             assertThat(got.y()).isCloseTo(want.y(), within(2.0));
             assertThat(got.right()).isCloseTo(want.right(), within(2.0));
             assertThat(got.bottom()).isCloseTo(want.bottom(), within(2.0));
+        }
+    }
+
+    /** A batch of pictures of different sizes: each padded and scaled on its own, decoded from its own slice of the output. */
+    @Test
+    void aBatchFindsInEachPictureWhatItFindsAlone() throws IOException {
+        List<RgbImage> photos = new ArrayList<>();
+        for (String sample : FaceApiAssets.SAMPLES) {
+            photos.add(FaceApiAssets.photo(sample));
+        }
+        List<List<DetectedFace>> batched = detector.detectAll(photos);
+
+        assertThat(batched).hasSameSizeAs(photos);
+        for (int n = 0; n < photos.size(); n++) {
+            List<DetectedFace> alone = detector.detect(photos.get(n));
+            assertThat(batched.get(n)).as(FaceApiAssets.SAMPLES.get(n)).hasSameSizeAs(alone).isNotEmpty();
+            for (int i = 0; i < alone.size(); i++) {
+                assertThat(batched.get(n).get(i).score()).isCloseTo(alone.get(i).score(), within(1e-4));
+                assertThat(batched.get(n).get(i).box().iou(alone.get(i).box())).isGreaterThan(0.999);
+            }
         }
     }
 }
