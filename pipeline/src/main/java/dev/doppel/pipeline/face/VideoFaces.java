@@ -23,7 +23,7 @@ import dev.doppel.pipeline.stage.StageTimes;
 public final class VideoFaces {
 
     /** Sampled frames through the detector and landmark nets at once: about half a lone frame's time each on two cores. */
-    public static final int BATCH = 4;
+    public static final int BATCH = 8;
 
     private record Sampled(long index, long micros, RgbImage image) {
     }
