@@ -45,6 +45,7 @@ export function submit() {
     blend: $('convert-blend').value,
     faces: $('convert-faces').value,
     crf: Number($('convert-crf').value),
+    detectEvery: Number($('convert-detect-every').value),
     watermark: $('convert-watermark').checked,
   };
   if ($('convert-format').value) parameters.format = $('convert-format').value;

@@ -105,6 +105,8 @@ public final class VideoRewrite {
     private static final int REENCODED_AUDIO_BITRATE = 192_000;
     /** Frames waiting for the encoder: enough to keep it busy through a batch's swap, few enough to bound memory. */
     private static final int QUEUED_FRAMES = 8;
+    /** Frames gathered for one batch hold at most this many pixels (eight 1080p frames): 4K video goes in batches of two. */
+    private static final long BATCH_PIXELS = 8L * 1920 * 1080;
 
     private VideoRewrite() {
     }
@@ -133,7 +135,8 @@ public final class VideoRewrite {
 
     /**
      * As {@link #rewrite(Path, Path, Encoding, Provenance, Output, FrameFilter, Progress, Cancellation)}, the
-     * filter given up to {@code batchSize} consecutive frames at a time (fewer at the end). The
+     * filter given up to {@code batchSize} consecutive frames at a time (fewer at the end, and fewer
+     * of frames larger than 1080p, to bound the memory a batch holds). The
      * source's sound between them is written after them, so nothing is reordered in the result.
      */
     public static Result rewrite(Path source, Path target, Encoding encoding, Provenance provenance, Output output, int batchSize,
@@ -222,7 +225,8 @@ public final class VideoRewrite {
                     recorder.setAudioBitrate(REENCODED_AUDIO_BITRATE);
                 }
                 recorder.start();
-                Batch batch = new Batch(source, width, height, batchSize, filter, expected, progress);
+                int frames = (int) Math.max(1, Math.min(batchSize, BATCH_PIXELS / ((long) width * height)));
+                Batch batch = new Batch(source, width, height, frames, filter, expected, progress);
                 try (EncodeBehind encoder = new EncodeBehind(recorder, QUEUED_FRAMES, source.getFileName().toString())) {
                     for (Frame frame = next(grabber, reencodeAudio); frame != null; frame = next(grabber, reencodeAudio)) {
                         if (frame.image == null) {

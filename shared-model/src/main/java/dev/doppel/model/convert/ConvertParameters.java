@@ -32,6 +32,8 @@ import tools.jackson.databind.JsonNode;
  * @param format              stills: {@code png} or {@code jpeg}; null keeps the input's
  * @param quality             JPEG quality 1..100
  * @param crf                 H.264 constant rate factor 0..51 (lower is better and bigger)
+ * @param detectEvery         videos: run the face detector on every n-th frame (1..{@value #MAX_DETECT_EVERY}), faces
+ *                            followed by their landmarks in between; 1 detects on every frame
  * @param watermark           stamp a visible "AI-generated" mark as well as the metadata label
  */
 public record ConvertParameters(
@@ -49,6 +51,7 @@ public record ConvertParameters(
         String format,
         int quality,
         int crf,
+        int detectEvery,
         boolean watermark) {
 
     public static final JobKind KIND = JobKind.of("convert");
@@ -60,6 +63,8 @@ public record ConvertParameters(
     public static final List<String> MASKS = List.of("landmarks", "predicted", "product");
     public static final List<String> FACE_SELECTIONS = List.of("all", "largest", "reference");
     public static final List<String> FORMATS = List.of("png", "jpeg");
+    /** A second at 25 fps: a face entering the shot waits at most this many frames for the detector. */
+    public static final int MAX_DETECT_EVERY = 25;
 
     public static ConvertParameters parse(JsonNode parameters) {
         UUID modelId = uuid(parameters, "modelId", "a model id (the id of its train job)");
@@ -85,9 +90,14 @@ public record ConvertParameters(
         if (crf < 0 || crf > 51) {
             throw new IllegalArgumentException("Parameter 'crf' must be between 0 and 51 (lower is better quality).");
         }
+        int detectEvery = parameters.path("detectEvery").asInt(5);
+        if (detectEvery < 1 || detectEvery > MAX_DETECT_EVERY) {
+            throw new IllegalArgumentException("Parameter 'detectEvery' must be between 1 (detect faces on every frame) and "
+                    + MAX_DETECT_EVERY + " (every " + MAX_DETECT_EVERY + "th frame).");
+        }
         boolean watermark = parameters.path("watermark").asBoolean(false);
         return new ConvertParameters(modelId, mediaId, direction, checkpoint, colourMatch, blend, erosion, feather, mask, faces,
-                maxIdentityDistance, format, quality, crf, watermark);
+                maxIdentityDistance, format, quality, crf, detectEvery, watermark);
     }
 
     /** Whether the job needs a model that draws masks. */

@@ -24,6 +24,7 @@ class ConvertParametersTest {
         assertThat(parameters.faces()).isEqualTo("all");
         assertThat(parameters.format()).isNull();
         assertThat(parameters.crf()).isEqualTo(23);
+        assertThat(parameters.detectEvery()).isEqualTo(5);
         assertThat(parameters.watermark()).isFalse();
     }
 
@@ -52,6 +53,8 @@ class ConvertParametersTest {
     void refusesBadValuesNamingTheParameter() {
         assertThatThrownBy(() -> parse(",\"colourMatch\":\"sepia\"")).hasMessageContaining("'colourMatch'").hasMessageContaining("reinhard");
         assertThatThrownBy(() -> parse(",\"crf\":60")).hasMessageContaining("'crf'");
+        assertThatThrownBy(() -> parse(",\"detectEvery\":0")).hasMessageContaining("'detectEvery'").hasMessageContaining("between 1");
+        assertThatThrownBy(() -> parse(",\"detectEvery\":26")).hasMessageContaining("'detectEvery'");
         assertThatThrownBy(() -> parse(",\"quality\":0")).hasMessageContaining("'quality'");
         assertThatThrownBy(() -> parse(",\"erosion\":0.5")).hasMessageContaining("'erosion'");
         assertThatThrownBy(() -> parse(",\"faces\":\"some\"")).hasMessageContaining("'faces'");

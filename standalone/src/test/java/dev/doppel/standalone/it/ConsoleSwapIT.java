@@ -134,6 +134,7 @@ class ConsoleSwapIT {
         assertThat(new Select(browser.findElement(By.id("convert-blend"))).getFirstSelectedOption().getText()).isEqualTo("feather");
         assertThat(new Select(browser.findElement(By.id("convert-format"))).getFirstSelectedOption().getText()).isEqualTo("keep input");
         assertThat(browser.findElement(By.id("convert-crf")).getDomProperty("value")).isEqualTo("23");
+        assertThat(browser.findElement(By.id("convert-detect-every")).getDomProperty("value")).isEqualTo("5");
         assertThat(browser.findElement(By.id("convert-watermark")).isSelected()).isFalse();
         browser.findElement(By.id("convert-submit")).click();
 

@@ -69,8 +69,9 @@ class ConvertEndToEndIT {
     void aVideoKeepsItsFramesAndSoundAndSaysItIsAiMade() throws Exception {
         ApiClient.Part source = TestMedia.panZoomVideo("clip.mp4", 12);
         UUID clip = UUID.fromString(api.uploadOk(faceSetA, source).get(0).path("id").asString());
-        JsonNode job = api.awaitState(submit(clip, Map.of("crf", 20)), "SUCCEEDED", Duration.ofMinutes(3));
+        JsonNode job = api.awaitState(submit(clip, Map.of("crf", 20, "detectEvery", 1)), "SUCCEEDED", Duration.ofMinutes(3));
         assertThat(job.path("metrics").path("framesDone").asInt()).isEqualTo(12);
+        assertThat(job.path("metrics").path("framesDetected").asInt()).as("detectEvery 1: the detector on every frame").isEqualTo(12);
         assertThat(job.path("metrics").path("framesPerSecond").asDouble()).isPositive();
         assertThat(job.path("metrics").path("facesSwapped").asInt()).isPositive();
         assertThat(job.path("metrics").path("audio").asString()).isEqualTo("copied aac");

@@ -117,7 +117,8 @@ class ConvertHandler implements JobHandler<ConvertParameters> {
             }
             context.metric("mask", (options.mask() == null ? MaskSource.bestFor(translator.predictsMasks()) : options.mask())
                     .name().toLowerCase(Locale.ROOT));
-            Conversion conversion = new Conversion(faces.models(), translator, options, parameters.watermark());
+            Conversion conversion = new Conversion(faces.models(), translator, options, parameters.watermark(),
+                    new Conversion.VideoSettings(Conversion.VideoSettings.DEFAULT.batchFrames(), parameters.detectEvery()));
             if (info.kind() == MediaKind.IMAGE) {
                 photo(context, parameters, upload, input, conversion);
             } else {
@@ -163,6 +164,7 @@ class ConvertHandler implements JobHandler<ConvertParameters> {
             throw noFaces(parameters, "any of the video's " + result.frames() + " frames");
         }
         frames.finished(result);
+        context.metric("framesDetected", conversion.keyframes());
         context.progress().report("storing result", 0.96);
         context.writeOutput("swap.mp4", output, "video/mp4");
         conversion.lastSwappedFrame().ifPresent(frame -> publishPreview(context, parameters, frame));
