@@ -207,12 +207,14 @@ class ConsoleSwapIT {
         assertThat(stillBanner.isDisplayed()).as(stillBanner.getText()).isFalse();
         String shownJob = browser.findElement(By.id("job-id")).getText();
         JsonNode pair = null;
+        List<String> listed = new java.util.ArrayList<>();
         for (JsonNode model : api.get("/api/v1/models").json()) {
+            listed.add(model.path("id").asString() + " " + model.path("architecture").asString());
             if (model.path("id").asString().startsWith(shownJob)) {
                 pair = model;
             }
         }
-        assertThat(pair).as("the model of job %s", shownJob).isNotNull();
+        assertThat(pair).as("the model of job %s among %s", shownJob, listed).isNotNull();
         assertThat(pair.path("baseModel").path("id").asString()).as("the pair's model records its base")
                 .isEqualTo(baseId);
     }
