@@ -99,31 +99,55 @@ public final class Conversion {
      */
     public VideoRewrite.Result video(Path source, Path target, VideoRewrite.Encoding encoding, Provenance provenance,
             Progress progress, Cancellation cancellation) throws IOException {
+        return video(source, target, encoding, provenance, VideoRewrite.Output.SAME, VideoRewrite.Window.WHOLE, progress, cancellation);
+    }
+
+    /**
+     * One part of a video: its frames swapped into a video without sound, for {@link
+     * dev.doppel.pipeline.media.SegmentJoin} to join with the other parts. The frames of the
+     * window's warm-up are located and tracked but not swapped, so the landmark smoothing and the
+     * keyframes run on across the cut as they would through the whole video.
+     */
+    public VideoRewrite.Result videoPart(Path source, Path target, VideoRewrite.Encoding encoding, Provenance provenance,
+            VideoRewrite.Window window, Progress progress, Cancellation cancellation) throws IOException {
+        return video(source, target, encoding, provenance, new VideoRewrite.Output(0, 0, false), window, progress, cancellation);
+    }
+
+    private VideoRewrite.Result video(Path source, Path target, VideoRewrite.Encoding encoding, Provenance provenance,
+            VideoRewrite.Output output, VideoRewrite.Window window, Progress progress, Cancellation cancellation) throws IOException {
         KeyframeLocator locator = new KeyframeLocator(faces, video.keyframeInterval());
         FaceTracker tracker = new FaceTracker();
-        long[] nextMeasure = {0};
+        long[] nextMeasure = {window.startMicros()};
         long started = System.nanoTime();
         long before = times.totalNanos();
-        VideoRewrite.Result result = VideoRewrite.rewrite(source, target, encoding, provenance, VideoRewrite.Output.SAME,
+        VideoRewrite.Result result = VideoRewrite.rewrite(source, target, encoding, provenance, output, window,
                 video.batchFrames(), frames -> {
                     List<FrameSwapper.Prepared> prepared = new ArrayList<>();
                     for (VideoRewrite.SourceFrame frame : frames) {
                         RgbImage image = RgbImage.of(frame.image());
                         long micros = frame.timestampMicros();
                         List<LocatedFace> located = tracker.update(locator.locate(image, times), micros / 1e6);
+                        if (!frame.kept()) {
+                            continue;
+                        }
                         boolean measure = !located.isEmpty() && micros >= nextMeasure[0];
                         if (measure) {
                             nextMeasure[0] = micros + MEASURE_EVERY_MICROS;
                         }
                         prepared.add(swapper.prepare(frame.index(), image, located, measure));
                     }
-                    List<BufferedImage> out = new ArrayList<>();
                     List<FrameSwapper.Result> swapped = swapper.swapAll(prepared);
-                    for (int i = 0; i < swapped.size(); i++) {
-                        FrameSwapper.Result one = swapped.get(i);
+                    List<BufferedImage> out = new ArrayList<>();
+                    int next = 0;
+                    for (VideoRewrite.SourceFrame frame : frames) {
+                        if (!frame.kept()) {
+                            out.add(frame.image());
+                            continue;
+                        }
+                        FrameSwapper.Result one = swapped.get(next++);
                         report.frame(one);
                         if (one.facesSwapped() == 0) {
-                            out.add(watermark ? finish(one.image()) : frames.get(i).image());
+                            out.add(watermark ? finish(one.image()) : frame.image());
                         } else {
                             lastSwapped = finish(one.image());
                             out.add(lastSwapped);

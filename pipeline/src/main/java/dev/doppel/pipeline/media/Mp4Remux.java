@@ -84,7 +84,7 @@ final class Mp4Remux {
         }
     }
 
-    private static AVStream copyStream(AVFormatContext out, AVStream in, AVRational timeBase, Path target) throws IOException {
+    static AVStream copyStream(AVFormatContext out, AVStream in, AVRational timeBase, Path target) throws IOException {
         AVStream stream = avformat_new_stream(out, null);
         if (stream == null) {
             throw new IOException("cannot write " + target.getFileName() + ": out of memory for a stream");
@@ -96,7 +96,7 @@ final class Mp4Remux {
         return stream;
     }
 
-    private static void open(AVFormatContext out, Path target, Map<String, String> metadata) throws IOException {
+    static void open(AVFormatContext out, Path target, Map<String, String> metadata) throws IOException {
         AVIOContext pb = new AVIOContext(null);
         check(avio_open(pb, new BytePointer(target.toString(), StandardCharsets.UTF_8), AVIO_FLAG_WRITE), target, "open");
         out.pb(pb);
@@ -137,11 +137,11 @@ final class Mp4Remux {
         }
     }
 
-    private static long decodeTime(AVPacket packet) {
+    static long decodeTime(AVPacket packet) {
         return packet.dts() != AV_NOPTS_VALUE ? packet.dts() : packet.pts();
     }
 
-    private static void write(AVFormatContext out, AVPacket packet, AVStream stream, Path target) throws IOException {
+    static void write(AVFormatContext out, AVPacket packet, AVStream stream, Path target) throws IOException {
         packet.stream_index(stream.index());
         packet.pos(-1);
         // Takes the packet's reference, whatever the outcome.
@@ -149,7 +149,7 @@ final class Mp4Remux {
     }
 
     /** The next packet of one stream; the grabber's packet is reused, so use it before asking again. */
-    private static AVPacket next(FFmpegFrameGrabber in, int streamIndex) throws IOException {
+    static AVPacket next(FFmpegFrameGrabber in, int streamIndex) throws IOException {
         for (AVPacket packet = in.grabPacket(); packet != null; packet = in.grabPacket()) {
             if (packet.stream_index() == streamIndex) {
                 return packet;
@@ -220,7 +220,7 @@ final class Mp4Remux {
         }
     }
 
-    private static void check(int ret, Path target, String what) throws IOException {
+    static void check(int ret, Path target, String what) throws IOException {
         if (ret < 0) {
             byte[] message = new byte[256];
             av_strerror(ret, message, message.length);

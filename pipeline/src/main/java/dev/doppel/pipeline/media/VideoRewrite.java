@@ -43,8 +43,41 @@ public final class VideoRewrite {
         BufferedImage apply(long index, long timestampMicros, BufferedImage frame) throws Exception;
     }
 
-    /** A decoded frame, the filter's own to change. */
-    public record SourceFrame(long index, long timestampMicros, BufferedImage image) {
+    /**
+     * A decoded frame, the filter's own to change.
+     *
+     * @param index in decoding order from the first frame the rewrite decoded
+     * @param kept  whether it is written; a frame before a {@link Window}'s start is shown to the filter only
+     */
+    public record SourceFrame(long index, long timestampMicros, BufferedImage image, boolean kept) {
+    }
+
+    /**
+     * The part of a video a rewrite writes: the frames timed from {@code startMicros} (inclusive) to
+     * {@code endMicros} (exclusive). Decoding starts at {@code warmUpMicros}, so the filter sees the
+     * frames before the part as well (not kept) and can carry over what it learns from them, as a
+     * conversion carries its landmark smoothing across the cut between two parts.
+     * {@link Long#MIN_VALUE} for the start means from the first frame, whatever its time.
+     */
+    public record Window(long warmUpMicros, long startMicros, long endMicros) {
+
+        public static final Window WHOLE = new Window(Long.MIN_VALUE, Long.MIN_VALUE, Long.MAX_VALUE);
+
+        public Window {
+            if (warmUpMicros > startMicros || startMicros >= endMicros) {
+                throw new IllegalArgumentException("a window needs warm-up <= start < end, not " + warmUpMicros + ", "
+                        + startMicros + ", " + endMicros);
+            }
+        }
+
+        boolean whole() {
+            return startMicros == Long.MIN_VALUE && endMicros == Long.MAX_VALUE;
+        }
+
+        /** Whether decoding starts with a seek rather than at the first frame. */
+        boolean seeks() {
+            return warmUpMicros > 0;
+        }
     }
 
     /** A filter that takes several consecutive frames at once: a network runs faster on a batch. */
@@ -99,7 +132,7 @@ public final class VideoRewrite {
     }
 
     /** Audio MP4 holds as it is; anything else (Vorbis from WebM, PCM...) is re-encoded to AAC. */
-    private static final Set<Integer> MP4_AUDIO = Set.of(avcodec.AV_CODEC_ID_AAC, avcodec.AV_CODEC_ID_MP3,
+    static final Set<Integer> MP4_AUDIO = Set.of(avcodec.AV_CODEC_ID_AAC, avcodec.AV_CODEC_ID_MP3,
             avcodec.AV_CODEC_ID_OPUS, avcodec.AV_CODEC_ID_ALAC, avcodec.AV_CODEC_ID_AC3, avcodec.AV_CODEC_ID_EAC3,
             avcodec.AV_CODEC_ID_FLAC);
     private static final int REENCODED_AUDIO_BITRATE = 192_000;
@@ -141,6 +174,20 @@ public final class VideoRewrite {
      */
     public static Result rewrite(Path source, Path target, Encoding encoding, Provenance provenance, Output output, int batchSize,
             BatchFilter filter, Progress progress, Cancellation cancellation) throws IOException {
+        return rewrite(source, target, encoding, provenance, output, Window.WHOLE, batchSize, filter, progress, cancellation);
+    }
+
+    /**
+     * As {@link #rewrite(Path, Path, Encoding, Provenance, Output, int, BatchFilter, Progress, Cancellation)}, the
+     * frames of {@code window} only, each with its source timestamp. A part is written without
+     * sound: the parts are joined with the source's sound copied once ({@link SegmentJoin}).
+     */
+    public static Result rewrite(Path source, Path target, Encoding encoding, Provenance provenance, Output output, Window window,
+            int batchSize, BatchFilter filter, Progress progress, Cancellation cancellation) throws IOException {
+        Objects.requireNonNull(window, "window");
+        if (!window.whole() && output.sound()) {
+            throw new IllegalArgumentException("a part of a video is rewritten without its sound: Output.sound must be false");
+        }
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be at least 1, was " + batchSize);
         }
@@ -154,7 +201,7 @@ public final class VideoRewrite {
         Path videoOnly = Files.createTempFile(folder, "." + name + ".", ".video.mp4");
         Path muxed = null;
         try {
-            Encoded encoded = encodeVideo(source, videoOnly, encoding, output, batchSize, filter, progress, cancellation);
+            Encoded encoded = encodeVideo(source, videoOnly, encoding, output, window, batchSize, filter, progress, cancellation);
             muxed = Files.createTempFile(folder, "." + name + ".", ".mp4");
             // Copied audio comes from the source; re-encoded audio was written beside the video in pass 1.
             Path audio = !encoded.hasAudio() ? null : encoded.audioCopied() ? source : videoOnly;
@@ -182,10 +229,10 @@ public final class VideoRewrite {
         }
     }
 
-    private static Encoded encodeVideo(Path source, Path videoOnly, Encoding encoding, Output output, int batchSize,
+    private static Encoded encodeVideo(Path source, Path videoOnly, Encoding encoding, Output output, Window window, int batchSize,
             BatchFilter filter, Progress progress, Cancellation cancellation) throws IOException {
         try (FFmpegFrameGrabber grabber = open(source);
-                Java2DFrameConverter decoded = new Java2DFrameConverter()) {
+                Java2DFrameConverter converter = new Java2DFrameConverter()) {
             if (!grabber.hasVideo()) {
                 throw new IOException("no video stream in " + source.getFileName());
             }
@@ -202,6 +249,14 @@ public final class VideoRewrite {
             AVRational rate = videoStream.avg_frame_rate().num() > 0 ? videoStream.avg_frame_rate() : videoStream.r_frame_rate();
             double fps = grabber.getVideoFrameRate();
             long expected = videoStream.nb_frames() > 0 ? videoStream.nb_frames() : grabber.getLengthInVideoFrames();
+            if (!window.whole() && fps > 0) {
+                long first = Math.max(0, window.startMicros());
+                long last = Math.min(window.endMicros(), Math.max(first + 1, grabber.getLengthInTime()));
+                expected = Math.min(expected, Math.max(1, Math.round((last - first) * fps / 1e6)));
+            }
+            if (window.seeks()) {
+                grabber.setTimestamp(window.warmUpMicros());
+            }
             boolean hasAudio = output.sound() && grabber.hasAudio();
             boolean copyAudio = hasAudio && MP4_AUDIO.contains(grabber.getAudioCodec());
             boolean reencodeAudio = hasAudio && !copyAudio;
@@ -227,6 +282,7 @@ public final class VideoRewrite {
                 recorder.start();
                 int frames = (int) Math.max(1, Math.min(batchSize, BATCH_PIXELS / ((long) width * height)));
                 Batch batch = new Batch(source, width, height, frames, filter, expected, progress);
+                long decoded = 0;
                 try (EncodeBehind encoder = new EncodeBehind(recorder, QUEUED_FRAMES, source.getFileName().toString())) {
                     for (Frame frame = next(grabber, reencodeAudio); frame != null; frame = next(grabber, reencodeAudio)) {
                         if (frame.image == null) {
@@ -236,11 +292,25 @@ public final class VideoRewrite {
                             continue;
                         }
                         cancellation.throwIfStopped();
-                        if (count == micros.length) {
-                            micros = Arrays.copyOf(micros, count * 2);
+                        if (frame.timestamp < window.warmUpMicros()) {
+                            // A seek lands at or just before its time.
+                            continue;
                         }
-                        micros[count] = frame.timestamp;
-                        batch.picture(new SourceFrame(count++, frame.timestamp, copy(decoded.convert(frame))), encoder);
+                        if (decoded == 0 && window.seeks() && frame.timestamp > window.startMicros()) {
+                            throw new IOException("cannot rewrite " + source.getFileName() + " from " + window.startMicros()
+                                    + " us: seeking to " + window.warmUpMicros() + " us landed at " + frame.timestamp + " us");
+                        }
+                        if (frame.timestamp >= window.endMicros()) {
+                            break;
+                        }
+                        boolean kept = frame.timestamp >= window.startMicros();
+                        if (kept) {
+                            if (count == micros.length) {
+                                micros = Arrays.copyOf(micros, count * 2);
+                            }
+                            micros[count++] = frame.timestamp;
+                        }
+                        batch.picture(new SourceFrame(decoded++, frame.timestamp, copy(converter.convert(frame)), kept), encoder);
                     }
                     batch.flush(encoder);
                     encoder.finish();
@@ -306,7 +376,12 @@ public final class VideoRewrite {
                 return;
             }
             List<BufferedImage> filtered = applyFilter();
+            long kept = 0;
             for (int i = 0; i < filtered.size(); i++) {
+                if (!frames.get(i).kept()) {
+                    continue;
+                }
+                kept++;
                 BufferedImage image = filtered.get(i);
                 if (image.getWidth() != width || image.getHeight() != height) {
                     throw new IOException("the filter returned a " + image.getWidth() + "x" + image.getHeight() + " frame for frame "
@@ -317,7 +392,7 @@ public final class VideoRewrite {
             for (Frame samples : sound) {
                 encoder.sound(samples);
             }
-            written += frames.size();
+            written += kept;
             frames.clear();
             sound.clear();
             progress.report("frames", Math.min(1.0, written / (double) Math.max(1, expected)));

@@ -16,7 +16,9 @@ import org.bytedeco.javacv.Java2DFrameConverter;
 import java.nio.file.Path;
 import dev.doppel.pipeline.media.DigitalSourceType;
 import dev.doppel.pipeline.media.Provenance;
+import dev.doppel.pipeline.media.SegmentJoin;
 import dev.doppel.pipeline.media.VideoRewrite;
+import dev.doppel.pipeline.media.VideoSegments;
 
 import dev.doppel.pipeline.face.AlignmentOptions;
 import dev.doppel.pipeline.face.Coverage;
@@ -156,6 +158,82 @@ class ConversionTest {
                 .isCloseTo(framewise.report().facesSwapped(), org.assertj.core.data.Offset.offset(1L));
         assertThat(framewise.keyframes()).isEqualTo(12);
         assertThat(keyframed.keyframes()).as("the detector ran on frames 0, 5 and 10").isEqualTo(3);
+    }
+
+    /**
+     * What a long video's workers do between them: the clip planned into parts at its keyframes,
+     * each part converted alone (decoding a little before its start, so smoothing and keyframes
+     * run on across the cut), the parts joined with the source's sound.
+     */
+    @Test
+    void aVideoConvertedInPartsAndJoinedIsTheVideoConvertedWhole(@TempDir Path dir) throws Exception {
+        Path clip = PannedClip.write(dir.resolve("clip.mp4"), 640, 360, 30);
+        VideoRewrite.Encoding lossless = new VideoRewrite.Encoding(0, "ultrafast");
+        List<VideoRewrite.Window> plan = VideoSegments.plan(clip, 400_000, 200_000);
+        List<Long> sourceTimes = timestamps(clip);
+        // Keyframes every 12 frames: parts from frames 0, 12 and 24.
+        assertThat(plan).extracting(VideoRewrite.Window::startMicros)
+                .containsExactly(Long.MIN_VALUE, sourceTimes.get(12), sourceTimes.get(24));
+
+        Path whole = dir.resolve("whole.mp4");
+        new Conversion(faces, model, options(FaceSelection.ALL, ColourMatch.REINHARD, BlendMode.FEATHER), false)
+                .video(clip, whole, lossless, PROVENANCE, Progress.NONE, Cancellation.NEVER);
+        List<Path> parts = new java.util.ArrayList<>();
+        long partFrames = 0;
+        for (VideoRewrite.Window window : plan) {
+            Path part = dir.resolve("part" + parts.size() + ".mp4");
+            partFrames += new Conversion(faces, model, options(FaceSelection.ALL, ColourMatch.REINHARD, BlendMode.FEATHER), false)
+                    .videoPart(clip, part, lossless, PROVENANCE, window, Progress.NONE, Cancellation.NEVER).frames();
+            parts.add(part);
+        }
+        Path joined = dir.resolve("joined.mp4");
+        SegmentJoin.Joined result = SegmentJoin.join(clip, parts, joined, PROVENANCE, Cancellation.NEVER);
+
+        assertThat(partFrames).isEqualTo(30);
+        assertThat(result.frames()).isEqualTo(30);
+        assertThat(timestamps(joined)).as("every frame at its source time").isEqualTo(sourceTimes);
+        assertThat(audioSamples(joined)).as("the sound copied once").isEqualTo(audioSamples(clip)).isPositive();
+        assertThat(result.audioCopied()).isTrue();
+        List<RgbImage> source = frames(clip);
+        List<RgbImage> reference = frames(whole);
+        List<RgbImage> together = frames(joined);
+        double swapChange = 0;
+        double partsChange = 0;
+        for (int f = 0; f < source.size(); f++) {
+            double swap = meanDifference(source.get(f), reference.get(f));
+            double apart = meanDifference(reference.get(f), together.get(f));
+            System.out.printf("frame %d: the swap changed %.2f grey levels; in parts %.3f from whole%n", f, swap, apart);
+            assertThat(apart).as("frame %d", f).isLessThan(0.25 * swap);
+            swapChange += swap;
+            partsChange += apart;
+        }
+        assertThat(partsChange).isLessThan(0.1 * swapChange);
+        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(joined.toFile())) {
+            grabber.start();
+            assertThat(String.join(" ", grabber.getMetadata().values())).contains("compositeWithTrainedAlgorithmicMedia");
+        }
+    }
+
+    private static List<Long> timestamps(Path video) throws Exception {
+        List<Long> times = new java.util.ArrayList<>();
+        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(video.toFile())) {
+            grabber.start();
+            for (Frame frame = grabber.grabImage(); frame != null; frame = grabber.grabImage()) {
+                times.add(frame.timestamp);
+            }
+        }
+        return times;
+    }
+
+    private static long audioSamples(Path video) throws Exception {
+        long samples = 0;
+        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(video.toFile())) {
+            grabber.start();
+            for (Frame frame = grabber.grabSamples(); frame != null; frame = grabber.grabSamples()) {
+                samples += frame.samples[0].limit();
+            }
+        }
+        return samples;
     }
 
     private static final Provenance PROVENANCE = new Provenance(DigitalSourceType.COMPOSITE_WITH_TRAINED_ALGORITHMIC_MEDIA, "test");

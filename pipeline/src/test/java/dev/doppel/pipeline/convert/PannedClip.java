@@ -13,12 +13,14 @@ import dev.doppel.pipeline.face.SampleFaces;
 
 /**
  * An H.264+AAC clip at 25 fps panning across sample1 (three faces in every frame): a 1600x900
- * window of the photo sliding right 2 px a frame, scaled to the clip's size, over a 330 Hz tone.
+ * window of the photo sliding right 2 px a frame, scaled to the clip's size, over a 330 Hz tone;
+ * a keyframe every {@value #KEYFRAME_EVERY} frames, where a video can be cut into parts.
  */
 final class PannedClip {
 
     static final int FPS = 25;
     static final int SAMPLE_RATE = 44_100;
+    static final int KEYFRAME_EVERY = 12;
 
     private PannedClip() {
     }
@@ -32,6 +34,7 @@ final class PannedClip {
             recorder.setVideoCodec(avcodec.AV_CODEC_ID_H264);
             recorder.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
             recorder.setFrameRate(FPS);
+            recorder.setGopSize(KEYFRAME_EVERY);
             recorder.setAudioCodec(avcodec.AV_CODEC_ID_AAC);
             recorder.setSampleRate(SAMPLE_RATE);
             recorder.start();

@@ -248,6 +248,84 @@ class VideoRewriteTest {
     }
 
     @Test
+    void aWindowWritesItsFramesAtTheirTimesAfterShowingTheFilterItsWarmUp() throws Exception {
+        Path target = Files.createDirectories(dir.resolve("window")).resolve("part.mp4");
+        Clip source = Clip.read(withSound);
+        List<Long> seen = new ArrayList<>();
+        List<Boolean> kept = new ArrayList<>();
+
+        VideoRewrite.Result result = VideoRewrite.rewrite(withSound, target, VideoRewrite.Encoding.DEFAULT, SWAP,
+                new VideoRewrite.Output(0, 0, false), new VideoRewrite.Window(400_000, 800_000, 1_200_000), 8, frames -> {
+                    frames.forEach(frame -> {
+                        seen.add(frame.timestampMicros());
+                        kept.add(frame.kept());
+                    });
+                    return frames.stream().map(VideoRewrite.SourceFrame::image).toList();
+                }, Progress.NONE, Cancellation.NEVER);
+
+        assertThat(seen).containsExactlyElementsOf(source.frameMicros().subList(10, 30));
+        assertThat(kept.subList(0, 10)).containsOnly(false);
+        assertThat(kept.subList(10, 20)).containsOnly(true);
+        assertThat(result.frames()).isEqualTo(10);
+        Clip part = Clip.read(target);
+        assertThat(part.frameMicros()).isEqualTo(source.frameMicros().subList(20, 30));
+        assertThat(part.audioCodec()).isNull();
+        assertThatThrownBy(() -> new VideoRewrite.Window(900_000, 800_000, 1_200_000)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> VideoRewrite.rewrite(withSound, target, VideoRewrite.Encoding.DEFAULT, SWAP, VideoRewrite.Output.SAME,
+                new VideoRewrite.Window(0, 800_000, 1_200_000), 8, frames -> List.of(), Progress.NONE, Cancellation.NEVER))
+                .hasMessageContaining("without its sound");
+    }
+
+    @Test
+    void partsRewrittenApartJoinIntoTheWholeWithTheSoundCopiedOnce() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("parts"));
+        List<VideoRewrite.Window> plan = List.of(new VideoRewrite.Window(Long.MIN_VALUE, Long.MIN_VALUE, 800_000),
+                new VideoRewrite.Window(600_000, 800_000, 1_400_000), new VideoRewrite.Window(1_200_000, 1_400_000, Long.MAX_VALUE));
+        List<Path> parts = new ArrayList<>();
+        for (VideoRewrite.Window window : plan) {
+            Path part = folder.resolve("part" + parts.size() + ".mp4");
+            VideoRewrite.rewrite(withSound, part, VideoRewrite.Encoding.DEFAULT, SWAP, new VideoRewrite.Output(0, 0, false), window, 8,
+                    frames -> frames.stream().map(f -> paintBox(f.index(), f.timestampMicros(), f.image())).toList(),
+                    Progress.NONE, Cancellation.NEVER);
+            parts.add(part);
+        }
+        Path joined = folder.resolve("joined.mp4");
+
+        SegmentJoin.Joined result = SegmentJoin.join(withSound, parts, joined, SWAP, Cancellation.NEVER);
+
+        Clip source = Clip.read(withSound);
+        Clip output = Clip.read(joined);
+        assertThat(result.frames()).isEqualTo(FRAMES);
+        assertThat(result.audioCopied()).isTrue();
+        assertThat(output.frameMicros()).isEqualTo(source.frameMicros());
+        assertThat(output.audioPacketHash()).isEqualTo(source.audioPacketHash()).doesNotStartWith("0 ");
+        assertThat(output.durationMicros()).isCloseTo(source.durationMicros(), offset(1_000_000L / FPS));
+        assertThat(output.metadata().values()).anySatisfy(v -> assertThat(v).contains("Faces replaced by a trained model"));
+        // Each part counts its frames from its first decoded one: frames 0-19, 15-34 and 30-49 are painted by their own index.
+        assertThat(output.boxColours().get(13).getRed()).as("part 1's frame 13").isGreaterThan(200);
+    }
+
+    @Test
+    void partsEncodedUnalikeAreRefusedAndNothingIsLeft() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("unalike"));
+        Path first = folder.resolve("a.mp4");
+        Path second = folder.resolve("b.mp4");
+        VideoRewrite.rewrite(withSound, first, VideoRewrite.Encoding.DEFAULT, SWAP, new VideoRewrite.Output(0, 0, false),
+                new VideoRewrite.Window(Long.MIN_VALUE, Long.MIN_VALUE, 800_000), 8,
+                frames -> frames.stream().map(VideoRewrite.SourceFrame::image).toList(), Progress.NONE, Cancellation.NEVER);
+        VideoRewrite.rewrite(withSound, second, VideoRewrite.Encoding.DEFAULT, SWAP, new VideoRewrite.Output(160, 120, false),
+                new VideoRewrite.Window(600_000, 800_000, Long.MAX_VALUE), 8,
+                frames -> frames.stream().map(f -> (BufferedImage) new BufferedImage(160, 120, BufferedImage.TYPE_3BYTE_BGR)).toList(),
+                Progress.NONE, Cancellation.NEVER);
+
+        assertThatThrownBy(() -> SegmentJoin.join(withSound, List.of(first, second), folder.resolve("joined.mp4"), SWAP, Cancellation.NEVER))
+                .isInstanceOf(IOException.class).hasMessageContaining("encoded unlike the first part");
+        try (Stream<Path> files = Files.list(folder)) {
+            assertThat(files).containsExactlyInAnyOrder(first, second);
+        }
+    }
+
+    @Test
     void aFailingBatchIsNamedByItsFramesAndLeavesNothingBehind() throws Exception {
         Path folder = Files.createDirectories(dir.resolve("failed-batch"));
 
