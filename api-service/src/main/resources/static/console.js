@@ -133,7 +133,7 @@ async function loadJobs(append = false) {
       element('progress', { max: 1, value: job.progress }),
       element('span', { className: 'muted' }, new Date(job.createdAt).toLocaleTimeString()));
     item.dataset.id = job.id;
-    item.addEventListener('click', guarded(() => watchJob(job.id)));
+    item.addEventListener('click', guarded(() => watchJob(job)));
     return item;
   });
   if (append) $('job-list').append(...items); else $('job-list').replaceChildren(...items);
@@ -141,7 +141,7 @@ async function loadJobs(append = false) {
 
 async function submitted(job) {
   await loadJobs();
-  watchJob(job.id);
+  watchJob(job);
   $('job-detail').scrollIntoView({ behavior: 'smooth', block: 'start' });
 }
 
@@ -152,12 +152,15 @@ async function extract() {
 let stream = null;
 let poller = null;
 
-function watchJob(id) {
+/** Shows the job as it is now, then as it changes: never the job shown before it. */
+function watchJob(job) {
+  const id = job.id;
   watchedJob = id;
   stream?.close();
   clearInterval(poller);
   $('job-detail').hidden = false;
   $('job-id').textContent = id.slice(0, 8);
+  renderJob(job);
   stream = new EventSource(`/api/v1/jobs/${id}/events`);
   stream.addEventListener('job', (event) => renderJob(JSON.parse(event.data)));
   stream.onerror = () => {

@@ -197,7 +197,10 @@ class ConsoleSwapIT {
                 .as("a base fills in how it was built").isEqualTo("df-ud");
         new Select(browser.findElement(By.id("train-faceset-a"))).selectByValue(faceSetA.toString());
         new Select(browser.findElement(By.id("train-faceset-b"))).selectByValue(faceSetB.toString());
+        String baseJob = browser.findElement(By.id("job-id")).getText();
         browser.findElement(By.id("train-submit")).click();
+        // Until the console shows the new job, the finished base's "iteration 10 of 10" and SUCCEEDED are still on screen.
+        longWait.until(ExpectedConditions.not(ExpectedConditions.textToBe(By.id("job-id"), baseJob)));
         longWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("job-train-stats"), "iteration 10 of 10"));
         longWait.until(ExpectedConditions.textToBe(By.id("job-state"), "SUCCEEDED"));
         List<String> converting = refilled.until(driver -> driver.findElements(By.cssSelector("#convert-model option")).stream()
