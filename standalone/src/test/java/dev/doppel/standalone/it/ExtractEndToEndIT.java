@@ -80,6 +80,29 @@ class ExtractEndToEndIT {
         }
     }
 
+    /** Photos go through the detector together, as a video's frames do: each keeps its own faces, in upload order. */
+    @Test
+    void photosExtractedTogetherKeepEachPhotosFaces() throws Exception {
+        UUID faceSet = api.createFaceSet("Several photos");
+        JsonNode media = api.uploadOk(faceSet, TestMedia.portrait("first.jpg"), TestMedia.jpeg("empty.jpg", 640, 480),
+                TestMedia.portrait("second.jpg"));
+        UUID jobId = api.submitExtract(faceSet);
+        JsonNode job = api.awaitState(jobId, "SUCCEEDED", Duration.ofSeconds(120));
+
+        assertThat(job.path("metrics").path("uploadsDone").asInt()).isEqualTo(3);
+        assertThat(job.path("metrics").path("facesKept").asInt()).isEqualTo(6);
+        JsonNode frames = ApiClient.JSON.readTree(download(jobId, "alignments.json")).path("frames");
+        List<String> order = new ArrayList<>();
+        List<Integer> counts = new ArrayList<>();
+        frames.forEach(frame -> {
+            order.add(frame.path("mediaId").asString());
+            counts.add(frame.path("faces").size());
+        });
+        assertThat(order).containsExactly(media.get(0).path("id").asString(), media.get(1).path("id").asString(),
+                media.get(2).path("id").asString());
+        assertThat(counts).containsExactly(3, 0, 3);
+    }
+
     @Test
     void pickingAReferenceScoresEveryFaceAndAReExtractKeepsOnlyThatPerson() throws Exception {
         UUID faceSet = api.createFaceSet("One person of a group");
