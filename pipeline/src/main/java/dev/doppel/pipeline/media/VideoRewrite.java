@@ -185,6 +185,7 @@ public final class VideoRewrite {
     public static Result rewrite(Path source, Path target, Encoding encoding, Provenance provenance, Output output, Window window,
             int batchSize, BatchFilter filter, Progress progress, Cancellation cancellation) throws IOException {
         Objects.requireNonNull(window, "window");
+        Objects.requireNonNull(output, "output");
         if (!window.whole() && output.sound()) {
             throw new IllegalArgumentException("a part of a video is rewritten without its sound: Output.sound must be false");
         }
@@ -192,7 +193,6 @@ public final class VideoRewrite {
             throw new IllegalArgumentException("batchSize must be at least 1, was " + batchSize);
         }
         Objects.requireNonNull(encoding, "encoding");
-        Objects.requireNonNull(output, "output");
         Objects.requireNonNull(provenance, "provenance");
         Objects.requireNonNull(filter, "filter");
         avutil.av_log_set_level(avutil.AV_LOG_ERROR);
