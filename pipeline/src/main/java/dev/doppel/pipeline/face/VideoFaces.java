@@ -3,7 +3,6 @@ package dev.doppel.pipeline.face;
 import dev.doppel.pipeline.image.RgbImage;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.bytedeco.ffmpeg.global.avutil;
@@ -14,7 +13,6 @@ import org.bytedeco.javacv.Java2DFrameConverter;
 
 import dev.doppel.pipeline.stage.Cancellation;
 import dev.doppel.pipeline.stage.Progress;
-import dev.doppel.pipeline.stage.StageTimes;
 
 /**
  * Faces from a video: decode, keep the sampled frames, locate their faces a few frames at a time,
@@ -22,10 +20,7 @@ import dev.doppel.pipeline.stage.StageTimes;
  */
 public final class VideoFaces {
 
-    /** Sampled frames through the detector and landmark nets at once: about half a lone frame's time each on two cores. */
-    public static final int BATCH = 8;
-
-    private record Sampled(long index, long micros, RgbImage image) {
+    private record Sampled(long index, long micros) {
     }
 
     private VideoFaces() {
@@ -40,7 +35,10 @@ public final class VideoFaces {
             grabber.start();
             long frames = Math.max(1, grabber.getLengthInVideoFrames());
             FaceTracker tracker = new FaceTracker();
-            List<Sampled> batch = new ArrayList<>();
+            LocatingBatch<Sampled> batch = new LocatingBatch<>(extractor, (frame, image, located) -> {
+                List<LocatedFace> smoothed = tracker.update(located, frame.micros() / 1e6);
+                consumer.accept(frame.index(), frame.micros() / 1000, image, extractor.extract(image, options, smoothed));
+            });
             long lastSlot = Long.MIN_VALUE;
             long index = 0;
             for (Frame frame = grabber.grabImage(); frame != null; frame = grabber.grabImage(), index++) {
@@ -49,31 +47,14 @@ public final class VideoFaces {
                 long slot = sampling.slot(index, micros);
                 if (slot != lastSlot) {
                     lastSlot = slot;
-                    batch.add(new Sampled(index, micros, RgbImage.of(converter.convert(frame))));
-                    if (batch.size() == BATCH) {
-                        extract(batch, tracker, extractor, options, consumer);
-                    }
+                    batch.add(new Sampled(index, micros), RgbImage.of(converter.convert(frame)));
                 }
                 progress.report("faces", Math.min(1.0, (index + 1) / (double) frames));
             }
-            extract(batch, tracker, extractor, options, consumer);
+            batch.flush();
             progress.report("faces", 1.0);
         } catch (FrameGrabber.Exception e) {
             throw new IOException("cannot read video " + video.getFileName() + ": " + e.getMessage(), e);
         }
-    }
-
-    private static void extract(List<Sampled> batch, FaceTracker tracker, FaceExtractor extractor, AlignmentOptions options,
-            FrameFaces consumer) throws Exception {
-        if (batch.isEmpty()) {
-            return;
-        }
-        List<List<LocatedFace>> located = extractor.locateAll(batch.stream().map(Sampled::image).toList(), new StageTimes());
-        for (int i = 0; i < batch.size(); i++) {
-            Sampled frame = batch.get(i);
-            List<LocatedFace> smoothed = tracker.update(located.get(i), frame.micros() / 1e6);
-            consumer.accept(frame.index(), frame.micros() / 1000, frame.image(), extractor.extract(frame.image(), options, smoothed));
-        }
-        batch.clear();
     }
 }

@@ -15,7 +15,7 @@ import dev.doppel.pipeline.stage.StageTimes;
 /**
  * Faces per second on 1080p frames, stage by stage: detect, landmarks, align (with mask), and the
  * embedding and quality scores the extract job adds; frame by frame, then as a video's sampled
- * frames go, {@link VideoFaces#BATCH} frames through the networks at once, in the same run. A
+ * frames go, {@link LocatingBatch#SIZE} frames through the networks at once, in the same run. A
  * measurement, not a test: timings have no place in CI. Run it with {@code ./mvnw -B -o -q -pl
  * pipeline -Pbench -DskipTests test-compile exec:exec@extraction-benchmark} (threads:
  * OMP_NUM_THREADS, 2 in the profile). Each of the six sample photos is cropped to a 1920x1080 frame.
@@ -88,16 +88,16 @@ public final class ExtractionBenchmark {
         }
         // Warmed up as frame by frame was: a batch of another size is another set of oneDNN kernels.
         for (int round = 0; round < WARM_UP_ROUNDS; round++) {
-            for (int from = 0; from < all.size(); from += VideoFaces.BATCH) {
-                extractor.locateAll(all.subList(from, Math.min(all.size(), from + VideoFaces.BATCH)), new StageTimes());
+            for (int from = 0; from < all.size(); from += LocatingBatch.SIZE) {
+                extractor.locateAll(all.subList(from, Math.min(all.size(), from + LocatingBatch.SIZE)), new StageTimes());
             }
         }
         StageTimes times = new StageTimes();
         long align = 0;
         long embedAndScore = 0;
         int faces = 0;
-        for (int from = 0; from < all.size(); from += VideoFaces.BATCH) {
-            List<RgbImage> batch = all.subList(from, Math.min(all.size(), from + VideoFaces.BATCH));
+        for (int from = 0; from < all.size(); from += LocatingBatch.SIZE) {
+            List<RgbImage> batch = all.subList(from, Math.min(all.size(), from + LocatingBatch.SIZE));
             List<List<LocatedFace>> located = extractor.locateAll(batch, times);
             for (int n = 0; n < batch.size(); n++) {
                 RgbImage frame = batch.get(n);
@@ -114,7 +114,7 @@ public final class ExtractionBenchmark {
         Map<String, Double> perFrame = times.millisPerFrame(all.size());
         double core = times.totalNanos() / 1e9 + align / 1e9;
         System.out.printf("in batches of %d frames: detect %.0f ms, landmarks %.0f ms, align+mask %.0f ms, embed+scores %.0f ms a frame%n",
-                VideoFaces.BATCH, perFrame.get("detect"), perFrame.get("landmarks"), align / 1e6 / all.size(),
+                LocatingBatch.SIZE, perFrame.get("detect"), perFrame.get("landmarks"), align / 1e6 / all.size(),
                 embedAndScore / 1e6 / all.size());
         System.out.printf("detect + landmarks + align: %.1f frames/s, %.1f faces/s (%.2fx frame by frame)%n", all.size() / core,
                 faces / core, faces / core / frameByFrame);

@@ -72,6 +72,22 @@ class FaceExtractorTest {
         }
     }
 
+    /** A 12-megapixel photo and another would hold more than eight 1080p frames: the first goes on alone. */
+    @Test
+    void aBatchOfLargePicturesIsLocatedBeforeItOverfills() throws Exception {
+        List<String> seen = new java.util.ArrayList<>();
+        LocatingBatch<String> batch = new LocatingBatch<>(extractor, (name, picture, faces) -> seen.add(name + " " + faces.size()));
+        RgbImage large = new RgbImage(4000, 3000, new byte[4000 * 3000 * 3]);
+
+        batch.add("first", large);
+        assertThat(seen).isEmpty();
+        batch.add("second", large);
+        assertThat(seen).containsExactly("first 0");
+        batch.add("sample5", FaceApiAssets.photo("sample5"));
+        batch.flush();
+        assertThat(seen).containsExactly("first 0", "second 0", "sample5 5");
+    }
+
     @Test
     void scoresABlurredFaceAsBlurrier() throws IOException {
         RgbImage photo = FaceApiAssets.photo("sample3");

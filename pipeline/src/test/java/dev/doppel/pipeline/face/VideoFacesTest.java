@@ -153,8 +153,8 @@ class VideoFacesTest {
         assertThatThrownBy(() -> VideoFaces.extract(video, FrameSampling.everyNth(1), extractor, OPTIONS,
                 (step, fraction) -> { }, afterTwo, (index, millis, frame, faces) -> seen.add(index)))
                 .hasMessage("cancelled");
-        // Frames go through the networks VideoFaces.BATCH at a time: the batch under way is finished, no frame after it.
-        assertThat(seen).containsExactlyElementsOf(java.util.stream.LongStream.range(0, VideoFaces.BATCH).boxed().toList());
+        // Frames go through the networks LocatingBatch.SIZE at a time: the batch under way is finished, no frame after it.
+        assertThat(seen).containsExactlyElementsOf(java.util.stream.LongStream.range(0, LocatingBatch.SIZE).boxed().toList());
     }
 
     // Landmarks mapped back into the photo, where the faces stand still: what moves is jitter.

@@ -3,7 +3,6 @@ package dev.doppel.worker.extract;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,13 +19,12 @@ import dev.doppel.pipeline.face.FaceExtractor;
 import dev.doppel.pipeline.face.FrameSampling;
 import dev.doppel.pipeline.image.RgbImage;
 import dev.doppel.pipeline.face.VideoFaces;
-import dev.doppel.pipeline.face.LocatedFace;
+import dev.doppel.pipeline.face.LocatingBatch;
 import dev.doppel.pipeline.media.ContactSheet;
 import dev.doppel.pipeline.media.DigitalSourceType;
 import dev.doppel.pipeline.media.LabelledPng;
 import dev.doppel.pipeline.media.Provenance;
 import dev.doppel.pipeline.stage.Progress;
-import dev.doppel.pipeline.stage.StageTimes;
 import dev.doppel.worker.faces.FaceNetworks;
 import dev.doppel.worker.faces.FaceSetIdentities;
 import dev.doppel.worker.runtime.JobContext;
@@ -101,7 +99,11 @@ class ExtractHandler implements JobHandler<ExtractParameters> {
         AlignmentOptions options = new AlignmentOptions(parameters.size(), Coverage.valueOf(parameters.coverage()));
         FaceSetExtraction extraction = new FaceSetExtraction(context, filter, options, json);
         long started = System.nanoTime();
-        Photos photos = new Photos(extractor, options, extraction, context);
+        // Photos go through the networks together, as a video's frames do; each keeps its own faces, in upload order.
+        LocatingBatch<Integer> photos = new LocatingBatch<>(extractor, (index, photo, located) -> {
+            extraction.frame(uploads.get(index), 0, null, extractor.extract(photo, options, located));
+            context.metric("uploadsDone", index + 1);
+        });
         for (int i = 0; i < uploads.size(); i++) {
             context.cancellation().throwIfStopped();
             FaceSetMedia.Upload upload = uploads.get(i);
@@ -111,7 +113,7 @@ class ExtractHandler implements JobHandler<ExtractParameters> {
             MediaInfo info = probeOrFail(upload, local);
             if (info.kind() == MediaKind.IMAGE) {
                 progress.report("detecting faces", 0);
-                photos.add(upload, RgbImage.read(local), i + 1);
+                photos.add(i, RgbImage.read(local));
             } else {
                 photos.flush();
                 VideoFaces.extract(local, sampling(parameters), extractor, options, progress, context.cancellation(),
@@ -160,60 +162,6 @@ class ExtractHandler implements JobHandler<ExtractParameters> {
     }
 
     /** Maps an upload's own 0..1 progress into its share of the whole job. */
-    /**
-     * Photos waiting to go through the detector and landmark nets together, as a video's sampled
-     * frames do: up to {@link VideoFaces#BATCH} of them, and no more pixels than that many 1080p
-     * frames (a 12-megapixel photo goes alone). Their faces are kept in upload order.
-     */
-    private static final class Photos {
-        private static final long MAX_PIXELS = VideoFaces.BATCH * 1920L * 1080;
-
-        private final FaceExtractor extractor;
-        private final AlignmentOptions options;
-        private final FaceSetExtraction extraction;
-        private final JobContext context;
-        private final List<FaceSetMedia.Upload> uploads = new ArrayList<>();
-        private final List<RgbImage> images = new ArrayList<>();
-        private long pixels;
-        private int done;
-
-        Photos(FaceExtractor extractor, AlignmentOptions options, FaceSetExtraction extraction, JobContext context) {
-            this.extractor = extractor;
-            this.options = options;
-            this.extraction = extraction;
-            this.context = context;
-        }
-
-        /** @param uploadsDone the uploads done once this photo's faces are kept, for the job's metric */
-        void add(FaceSetMedia.Upload upload, RgbImage photo, int uploadsDone) throws Exception {
-            long size = (long) photo.width() * photo.height();
-            if (!images.isEmpty() && pixels + size > MAX_PIXELS) {
-                flush();
-            }
-            uploads.add(upload);
-            images.add(photo);
-            pixels += size;
-            done = uploadsDone;
-            if (images.size() == VideoFaces.BATCH) {
-                flush();
-            }
-        }
-
-        void flush() throws Exception {
-            if (images.isEmpty()) {
-                return;
-            }
-            List<List<LocatedFace>> located = extractor.locateAll(images, new StageTimes());
-            for (int n = 0; n < images.size(); n++) {
-                extraction.frame(uploads.get(n), 0, null, extractor.extract(images.get(n), options, located.get(n)));
-            }
-            context.metric("uploadsDone", done);
-            uploads.clear();
-            images.clear();
-            pixels = 0;
-        }
-    }
-
     private static Progress within(Progress job, int index, int count, FaceSetMedia.Upload upload) {
         String name = upload.originalName() == null ? upload.id().toString() : upload.originalName();
         return (step, fraction) -> job.report(name + " (" + (index + 1) + "/" + count + "): " + step,
