@@ -106,16 +106,17 @@ class HelmChartTest {
         List<Map<String, Object>> rabbit = list(scaledObject.get("triggers")).stream().map(RenderedChart::map)
                 .filter(trigger -> "rabbitmq".equals(trigger.get("type"))).toList();
         assertThat(rabbit).extracting(trigger -> map(trigger.get("metadata")).get("queueName"))
-                .containsExactlyInAnyOrder("doppel.jobs.train.pytorch", "doppel.jobs.convert.pytorch");
+                .containsExactlyInAnyOrder("doppel.jobs.train.pytorch", "doppel.jobs.convert.pytorch", "doppel.jobs.convert-part.pytorch");
         rabbit.forEach(trigger -> assertThat(map(trigger.get("metadata")))
                 .as("the management API counts unacknowledged messages too")
                 .containsEntry("protocol", "http").containsEntry("mode", "QueueLength").doesNotContainKey("excludeUnacknowledged"));
         Map<String, Object> running = list(scaledObject.get("triggers")).stream().map(RenderedChart::map)
                 .filter(trigger -> "postgresql".equals(trigger.get("type"))).findFirst().orElseThrow();
         assertThat(map(running.get("metadata")).get("query").toString()).contains("state = 'RUNNING'")
-                .contains("route in ('train.pytorch', 'convert.pytorch')");
+                .contains("route in ('train.pytorch', 'convert.pytorch', 'convert-part.pytorch')")
+                .as("a convert job waiting on its parts is not counted twice").contains("p.parent_id = j.id");
         assertThat(at(scaledObject, "advanced", "scalingModifiers"))
-                .containsEntry("formula", "queue_train_pytorch + queue_convert_pytorch + running").containsEntry("target", "1");
+                .containsEntry("formula", "queue_train_pytorch + queue_convert_pytorch + queue_convert_part_pytorch + running").containsEntry("target", "1");
         Map<String, Object> scaleDown = at(scaledObject, "advanced", "horizontalPodAutoscalerConfig", "behavior", "scaleDown");
         assertThat(list(scaleDown.get("policies"))).containsExactly(Map.of("type", "Pods", "value", 1, "periodSeconds", 600));
 

@@ -50,7 +50,7 @@ public class Quotas {
         UUID tenant = caller.tenantId();
         Limits limits = lockAndRead(tenant);
         if (limits.activeJobs() > 0) {
-            long active = jdbc.sql("select count(*) from jobs where tenant_id = :t and state in ('QUEUED', 'RUNNING')")
+            long active = jdbc.sql("select count(*) from jobs where tenant_id = :t and parent_id is null and state in ('QUEUED', 'RUNNING')")
                     .param("t", tenant).query(Long.class).single();
             if (active >= limits.activeJobs()) {
                 throw ApiProblem.tooMany("quota-active-jobs", "Too many jobs at once", String.format(Locale.ROOT,
@@ -61,7 +61,7 @@ public class Quotas {
         if (limits.submissionsPerMinute() > 0) {
             Window window = jdbc.sql("""
                     select count(*), coalesce(extract(epoch from (min(created_at) + interval '60 seconds' - now())), 0)
-                    from jobs where tenant_id = :t and created_at > now() - interval '60 seconds'
+                    from jobs where tenant_id = :t and parent_id is null and created_at > now() - interval '60 seconds'
                     """).param("t", tenant).query((rs, n) -> new Window(rs.getLong(1), rs.getDouble(2))).single();
             if (window.count() >= limits.submissionsPerMinute()) {
                 throw ApiProblem.tooMany("quota-submission-rate", "Too many submissions", String.format(Locale.ROOT,
@@ -88,9 +88,9 @@ public class Quotas {
     public Standing standing(Caller caller) {
         UUID tenant = caller.tenantId();
         Limits limits = read(tenant);
-        long active = jdbc.sql("select count(*) from jobs where tenant_id = :t and state in ('QUEUED', 'RUNNING')")
+        long active = jdbc.sql("select count(*) from jobs where tenant_id = :t and parent_id is null and state in ('QUEUED', 'RUNNING')")
                 .param("t", tenant).query(Long.class).single();
-        long lastMinute = jdbc.sql("select count(*) from jobs where tenant_id = :t and created_at > now() - interval '60 seconds'")
+        long lastMinute = jdbc.sql("select count(*) from jobs where tenant_id = :t and parent_id is null and created_at > now() - interval '60 seconds'")
                 .param("t", tenant).query(Long.class).single();
         return new Standing(new Usage(limits.activeJobs(), active), new Usage(limits.submissionsPerMinute(), lastMinute),
                 new Usage(limits.storedBytes(), storedBytes(tenant)));

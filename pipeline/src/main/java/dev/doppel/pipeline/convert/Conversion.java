@@ -118,6 +118,8 @@ public final class Conversion {
         KeyframeLocator locator = new KeyframeLocator(faces, video.keyframeInterval());
         FaceTracker tracker = new FaceTracker();
         long[] nextMeasure = {window.startMicros()};
+        // The report numbers a part's frames from its own first, for whoever joins the parts to renumber.
+        long[] firstKept = {-1};
         long started = System.nanoTime();
         long before = times.totalNanos();
         VideoRewrite.Result result = VideoRewrite.rewrite(source, target, encoding, provenance, output, window,
@@ -134,7 +136,10 @@ public final class Conversion {
                         if (measure) {
                             nextMeasure[0] = micros + MEASURE_EVERY_MICROS;
                         }
-                        prepared.add(swapper.prepare(frame.index(), image, located, measure));
+                        if (firstKept[0] < 0) {
+                            firstKept[0] = frame.index();
+                        }
+                        prepared.add(swapper.prepare(frame.index() - firstKept[0], image, located, measure));
                     }
                     List<FrameSwapper.Result> swapped = swapper.swapAll(prepared);
                     List<BufferedImage> out = new ArrayList<>();

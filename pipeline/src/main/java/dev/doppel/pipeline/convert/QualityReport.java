@@ -13,7 +13,7 @@ import java.util.Map;
 public final class QualityReport {
 
     /** Enough faces to judge a video by; beyond it only the summary grows. */
-    static final int MAX_LISTED = 500;
+    public static final int MAX_LISTED = 500;
 
     private final List<FaceReport> faces = new ArrayList<>();
     private long frames;

@@ -37,11 +37,23 @@ import dev.doppel.pipeline.stage.Cancellation;
  */
 public final class SegmentJoin {
 
-    /** What was joined: frames and the result's duration. */
-    public record Joined(long frames, long durationMicros, boolean audioCopied) {
+    /** What was joined: frames, the result's duration, and the sound's codec as copied (null without sound). */
+    public record Joined(long frames, long durationMicros, String audioCodec) {
+
+        public boolean audioCopied() {
+            return audioCodec != null;
+        }
     }
 
     private SegmentJoin() {
+    }
+
+    /** Whether parts of {@code source} can be joined: its sound, if any, goes into MP4 as it is. */
+    public static boolean canJoinPartsOf(Path source) throws IOException {
+        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
+        try (FFmpegFrameGrabber grabber = VideoRewrite.open(source)) {
+            return grabber.hasVideo() && (!grabber.hasAudio() || VideoRewrite.MP4_AUDIO.contains(grabber.getAudioCodec()));
+        }
     }
 
     /**
@@ -63,10 +75,10 @@ public final class SegmentJoin {
         try {
             long frames = write(source, parts, partial, provenance, cancellation);
             long duration;
-            boolean audio;
+            String audio;
             try (FFmpegFrameGrabber joined = VideoRewrite.open(partial)) {
                 duration = joined.getLengthInTime();
-                audio = joined.hasAudio();
+                audio = joined.hasAudio() ? avcodec.avcodec_get_name(joined.getAudioCodec()).getString() : null;
             }
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             return new Joined(frames, duration, audio);

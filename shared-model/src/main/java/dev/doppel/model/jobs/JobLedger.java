@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.doppel.model.storage.StorageKeys;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -50,6 +51,67 @@ public class JobLedger {
         enqueue(job.id());
     }
 
+    /**
+     * Queues a part of a running job (a segment of its video), unless it exists already: a parent
+     * that runs again after losing its worker finds the parts it submitted rather than doubling them.
+     *
+     * @return whether the part is new
+     */
+    @Transactional
+    public boolean submitPart(NewJob part, UUID parentId) {
+        boolean inserted = jdbc.sql("""
+                insert into jobs (id, tenant_id, kind, route, state, parameters, max_attempts, stage, parent_id)
+                values (:id, :tenant, :kind, :route, 'QUEUED', cast(:parameters as jsonb), :maxAttempts, 'queued', :parent)
+                on conflict (id) do nothing
+                """)
+                .param("id", part.id())
+                .param("tenant", part.tenantId())
+                .param("kind", part.kind().name())
+                .param("route", part.route().key())
+                .param("parameters", part.parametersJson())
+                .param("maxAttempts", part.maxAttempts())
+                .param("parent", parentId)
+                .update() == 1;
+        if (inserted) {
+            enqueue(part.id());
+        }
+        return inserted;
+    }
+
+    /** The parts a job split off, in no particular order. */
+    public List<JobRecord> parts(UUID parentId) {
+        return jdbc.sql("select * from jobs where parent_id = :parent").param("parent", parentId).query(JobLedger::toRecord).list();
+    }
+
+    /**
+     * A parent that ended (joined, failed or cancelled) is done with its parts: those queued are
+     * cancelled, those running are asked to stop, and the outputs of those finished are listed for
+     * removal in this transaction (run it in the parent's terminal one), so nothing a parent no
+     * longer needs stays stored.
+     */
+    @Transactional
+    public void retireParts(UUID tenantId, UUID parentId) {
+        cancelParts(parentId);
+        List<UUID> finished = jdbc.sql("""
+                update jobs set result = null, data_deleted_at = now(), updated_at = now()
+                where parent_id = :parent and state in ('SUCCEEDED', 'FAILED', 'CANCELLED') and data_deleted_at is null
+                returning id
+                """).param("parent", parentId).query(UUID.class).list();
+        for (UUID part : finished) {
+            jdbc.sql("insert into object_deletions (tenant_id, prefix) values (:tenant, :prefix)")
+                    .param("tenant", tenantId).param("prefix", StorageKeys.jobPrefix(tenantId, part)).update();
+        }
+    }
+
+    private void cancelParts(UUID parentId) {
+        jdbc.sql("""
+                update jobs set state = 'CANCELLED', stage = 'cancelled', cancel_requested = true, finished_at = now(), updated_at = now()
+                where parent_id = :parent and state = 'QUEUED'
+                """).param("parent", parentId).update();
+        jdbc.sql("update jobs set cancel_requested = true, updated_at = now() where parent_id = :parent and state = 'RUNNING'")
+                .param("parent", parentId).update();
+    }
+
     public Optional<JobRecord> find(UUID id) {
         return jdbc.sql("select * from jobs where id = :id").param("id", id).query(JobLedger::toRecord).optional();
     }
@@ -62,11 +124,11 @@ public class JobLedger {
                 .optional();
     }
 
-    /** Newest first; the cursor is the (created_at, id) of the last row of the previous page. */
+    /** Newest first, parts left to their parents; the cursor is the (created_at, id) of the last row of the previous page. */
     public List<JobRecord> list(JobQuery query) {
         return jdbc.sql("""
                 select * from jobs
-                where tenant_id = :tenant
+                where tenant_id = :tenant and parent_id is null
                   and (cast(:kind as text) is null or kind = :kind)
                   and (cast(:state as text) is null or state = :state)
                   and (cast(:afterCreated as timestamptz) is null
@@ -189,9 +251,20 @@ public class JobLedger {
         return released;
     }
 
-    /** A queued job is cancelled at once; a running one is flagged and its worker stops at a safe point. */
+    /**
+     * A queued job is cancelled at once; a running one is flagged and its worker stops at a safe
+     * point. Its parts stop with it, even while no worker runs the parent.
+     */
     @Transactional
     public CancelOutcome requestCancel(UUID tenantId, UUID jobId) {
+        CancelOutcome outcome = cancelAlone(tenantId, jobId);
+        if (outcome == CancelOutcome.CANCELLED || outcome == CancelOutcome.CANCEL_REQUESTED) {
+            cancelParts(jobId);
+        }
+        return outcome;
+    }
+
+    private CancelOutcome cancelAlone(UUID tenantId, UUID jobId) {
         int cancelled = jdbc.sql("""
                 update jobs set state = 'CANCELLED', stage = 'cancelled', cancel_requested = true,
                        finished_at = now(), updated_at = now()

@@ -12,14 +12,21 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import dev.doppel.api.tenancy.ApiKeys;
+import dev.doppel.model.jobs.CancelOutcome;
 import dev.doppel.model.jobs.HeartbeatOutcome;
 import dev.doppel.model.jobs.JobKind;
 import dev.doppel.model.jobs.JobRoute;
 import dev.doppel.model.jobs.JobState;
 import dev.doppel.model.jobs.JobLease;
 import dev.doppel.model.jobs.JobLedger;
+import dev.doppel.model.jobs.JobQuery;
+import dev.doppel.model.jobs.JobRecord;
+import dev.doppel.model.jobs.NewJob;
 import dev.doppel.model.jobs.ProgressSnapshot;
+import dev.doppel.model.storage.StorageKeys;
 import org.junit.jupiter.api.AfterEach;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -90,4 +97,40 @@ class LedgerIT {
         assertThat(ledger.claim(jobId, STEPPING, "right", Duration.ofSeconds(30))).isPresent();
     }
 
+    @Test
+    void aJobsPartsAreSubmittedOnceHiddenFromListingsCancelledWithItAndLetGoWhenItEnds() throws Exception {
+        doppel.pauseWorker();
+        UUID tenant = doppel.tenantId;
+        UUID parent = SteppingJobs.submit(doppel, 1, 1);
+        UUID finished = UUID.randomUUID();
+        UUID waiting = UUID.randomUUID();
+        for (UUID part : List.of(finished, waiting)) {
+            assertThat(ledger.submitPart(new NewJob(part, tenant, STEPPING, "{\"steps\":1}", null, 3), parent)).isTrue();
+        }
+        assertThat(ledger.submitPart(new NewJob(finished, tenant, STEPPING, "{\"steps\":1}", null, 3), parent))
+                .as("a parent's second attempt finds the part it submitted").isFalse();
+        JdbcClient jdbc = doppel.bean(JdbcClient.class);
+        assertThat(jdbc.sql("select count(*) from job_outbox where job_id = :id").param("id", finished).query(Long.class).single())
+                .as("published once").isEqualTo(1);
+        assertThat(ledger.parts(parent)).extracting(JobRecord::id).containsExactlyInAnyOrder(finished, waiting);
+        assertThat(ledger.list(new JobQuery(tenant, null, null, null, 50))).extracting(JobRecord::id)
+                .contains(parent).doesNotContain(finished, waiting);
+
+        JobLease lease = ledger.claim(finished, STEPPING, "part-worker", Duration.ofSeconds(30)).orElseThrow();
+        assertThat(ledger.succeed(lease, "{\"files\":[]}", ProgressSnapshot.starting())).isTrue();
+        assertThat(ledger.requestCancel(tenant, parent)).isEqualTo(CancelOutcome.CANCELLED);
+        assertThat(ledger.find(waiting).orElseThrow().state()).as("a queued part is cancelled with its parent").isEqualTo(JobState.CANCELLED);
+        assertThat(ledger.find(finished).orElseThrow().state()).isEqualTo(JobState.SUCCEEDED);
+
+        // In one transaction, as a parent's success runs it, and before the sweeper can work the list off.
+        long listed = doppel.bean(TransactionTemplate.class).execute(status -> {
+            ledger.retireParts(tenant, parent);
+            return jdbc.sql("select count(*) from object_deletions where prefix = :prefix")
+                    .param("prefix", StorageKeys.jobPrefix(tenant, finished)).query(Long.class).single();
+        });
+        assertThat(listed).as("the part's outputs are listed for removal").isEqualTo(1);
+        JobRecord retired = ledger.find(finished).orElseThrow();
+        assertThat(retired.resultJson()).isNull();
+        assertThat(retired.dataDeletedAt()).isNotNull();
+    }
 }

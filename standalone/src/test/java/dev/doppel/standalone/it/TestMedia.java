@@ -53,6 +53,11 @@ final class TestMedia {
      * kind of footage extract must follow face by face.
      */
     static ApiClient.Part panZoomVideo(String name, int frames) throws IOException {
+        return panZoomVideo(name, frames, 0);
+    }
+
+    /** As {@link #panZoomVideo(String, int)}, with a keyframe every {@code keyframeEvery} frames (0: x264's own choice). */
+    static ApiClient.Part panZoomVideo(String name, int frames, int keyframeEvery) throws IOException {
         BufferedImage photo = sample(2, 1280);
         int width = 640;
         int height = 360;
@@ -63,6 +68,9 @@ final class TestMedia {
             recorder.setVideoCodec(avcodec.AV_CODEC_ID_H264);
             recorder.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
             recorder.setFrameRate(10);
+            if (keyframeEvery > 0) {
+                recorder.setGopSize(keyframeEvery);
+            }
             recorder.setAudioCodec(avcodec.AV_CODEC_ID_AAC);
             recorder.setSampleRate(44_100);
             recorder.start();

@@ -1,9 +1,13 @@
 package dev.doppel.standalone.it;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
@@ -13,10 +17,19 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import dev.doppel.model.jobs.JobKind;
+import dev.doppel.model.jobs.JobLedger;
+import dev.doppel.model.jobs.JobRecord;
 import dev.doppel.model.jobs.JobRoute;
+import dev.doppel.model.jobs.JobState;
 import dev.doppel.model.messaging.JobTopology;
 import dev.doppel.worker.WorkerApplication;
 import dev.doppel.worker.faces.FaceNetworks;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.Java2DFrameConverter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
@@ -29,7 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The family and engine seam as operators meet it: the tests' Doppel runs a SameDiff-only worker,
  * a second worker runs PyTorch, and each takes only the jobs of its engine; faceswap's Original
- * trains and converts on both. And one worker runs two conversions at once when told to.
+ * trains and converts on both. One worker runs two conversions at once when told to, and two
+ * workers share the parts of a long video.
  */
 class WorkerSeamIT {
 
@@ -121,6 +135,146 @@ class WorkerSeamIT {
         }
     }
 
+    /**
+     * A long video in parts: two workers share the parts, one of them leaves in the middle of one
+     * (handed back, taken by the other), and the joined video equals the same clip converted whole,
+     * frame for frame in count, timestamps and sound; a cancelled one stops every part.
+     */
+    @Test
+    void twoWorkersConvertALongVideoInPartsThatJoinIntoTheWholeConversion() throws Exception {
+        UUID model = train("samediff");
+        api.awaitState(model, "SUCCEEDED", Duration.ofMinutes(3));
+        ApiClient.Part source = TestMedia.panZoomVideo("long.mp4", 60, 12);
+        UUID clip = UUID.fromString(api.uploadOk(faceSetA, source).get(0).path("id").asString());
+        JsonNode whole = api.awaitState(convert(model, clip, Map.of("crf", 0)), "SUCCEEDED", Duration.ofMinutes(3));
+        assertThat(whole.path("metrics").has("parts")).as("6 s is below this worker's segment length").isFalse();
+
+        doppel.pauseWorker();
+        String[] inParts = {"--doppel.worker.kinds=convert", "--doppel.worker.convert.segment-length=1s"};
+        try (ConfigurableApplicationContext first = worker("parts-1", inParts)) {
+            UUID parted;
+            try (ConfigurableApplicationContext second = worker("parts-2", inParts)) {
+                parted = convert(model, clip, Map.of("crf", 0));
+                long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+                while (!(partsFinished(second) >= 1 && partsRunning(second) >= 1)) {
+                    assertThat(api.job(parted).path("state").asString()).as("the second worker finished a part and began another "
+                            + "before the video was done").isIn("QUEUED", "RUNNING");
+                    assertThat(System.nanoTime()).as("the second worker takes parts").isLessThan(deadline);
+                    Thread.sleep(50);
+                }
+            }
+            JsonNode job = api.awaitState(parted, "SUCCEEDED", Duration.ofMinutes(3));
+            assertThat(partsFinished(first)).as("parts the first worker converted").isPositive();
+            // Keyframes every 1.2 s in a 6 s clip: parts from 0, 1.2, 2.4, 3.6 and 4.8 s.
+            assertThat(job.path("metrics").path("parts").asInt()).isEqualTo(5);
+            assertThat(job.path("metrics").path("framesDone").asInt()).isEqualTo(60);
+            assertThat(job.path("metrics").path("facesSwapped").asInt()).isPositive();
+            assertThat(job.path("metrics").path("audio").asString()).isEqualTo("copied aac");
+            assertThat(job.path("previews").toString()).contains("swap.png");
+            List<JobRecord> parts = doppel.bean(JobLedger.class).parts(parted);
+            assertThat(parts).hasSize(5).allSatisfy(part -> {
+                assertThat(part.state()).isEqualTo(JobState.SUCCEEDED);
+                assertThat(part.dataDeletedAt()).as("a part's outputs are let go once joined").isNotNull();
+            });
+            assertThat(api.get("/api/v1/jobs").json().path("items").toString()).contains(parted.toString())
+                    .doesNotContain(parts.get(0).id().toString());
+            assertSameVideo(download(whole, "swap.mp4"), download(job, "swap.mp4"), source.bytes());
+
+            UUID cancelled = convert(model, clip, Map.of());
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (api.job(cancelled).path("metrics").path("framesDone").asInt() < 2) {
+                assertThat(System.nanoTime()).as("the parts get going").isLessThan(deadline);
+                Thread.sleep(50);
+            }
+            assertThat(api.postEmpty("/api/v1/jobs/" + cancelled + "/cancel").status()).isEqualTo(202);
+            api.awaitState(cancelled, "CANCELLED", Duration.ofMinutes(1));
+            long stopDeadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+            while (doppel.bean(JobLedger.class).parts(cancelled).stream().anyMatch(part -> !part.state().equals(JobState.CANCELLED))) {
+                assertThat(System.nanoTime()).as("every part of a cancelled video stops").isLessThan(stopDeadline);
+                Thread.sleep(100);
+            }
+            assertThat(api.job(cancelled).path("result").path("files").size()).isZero();
+        } finally {
+            doppel.resumeWorker();
+        }
+    }
+
+    private static double partsFinished(ConfigurableApplicationContext worker) {
+        return worker.getBean(MeterRegistry.class).find("doppel.jobs.finished").tag("kind", "convert-part").counters().stream()
+                .mapToDouble(Counter::count).sum();
+    }
+
+    private static double partsRunning(ConfigurableApplicationContext worker) {
+        Gauge inFlight = worker.getBean(MeterRegistry.class).find("doppel.jobs.in.flight").tag("kind", "convert-part").gauge();
+        return inFlight == null ? 0 : inFlight.value();
+    }
+
+    /** Same frames in number and time, same sound, and pictures alike (lossless, so only the parts' cuts may differ). */
+    private static void assertSameVideo(byte[] whole, byte[] parted, byte[] original) throws Exception {
+        Path wholeFile = Files.createTempFile("doppel-whole-", ".mp4");
+        Path partedFile = Files.createTempFile("doppel-parted-", ".mp4");
+        Path originalFile = Files.createTempFile("doppel-original-", ".mp4");
+        try {
+            Files.write(wholeFile, whole);
+            Files.write(partedFile, parted);
+            Files.write(originalFile, original);
+            try (FFmpegFrameGrabber a = new FFmpegFrameGrabber(wholeFile.toFile()); FFmpegFrameGrabber b = new FFmpegFrameGrabber(partedFile.toFile());
+                    Java2DFrameConverter toA = new Java2DFrameConverter(); Java2DFrameConverter toB = new Java2DFrameConverter()) {
+                a.start();
+                b.start();
+                assertThat(String.join(" ", b.getMetadata().values())).contains("compositeWithTrainedAlgorithmicMedia");
+                int frames = 0;
+                double worst = 0;
+                for (Frame x = a.grabImage(); x != null; x = a.grabImage()) {
+                    Frame y = b.grabImage();
+                    assertThat(y).as("frame " + frames + " of the parted video").isNotNull();
+                    assertThat(y.timestamp).as("timestamp of frame " + frames).isEqualTo(x.timestamp);
+                    worst = Math.max(worst, meanDifference(toA.convert(x), toB.convert(y)));
+                    frames++;
+                }
+                assertThat(b.grabImage()).as("no frame beyond the whole video's").isNull();
+                assertThat(frames).isEqualTo(60);
+                assertThat(worst).as("worst mean difference of a frame, in grey levels").isLessThan(2.0);
+            }
+            assertThat(audioSamples(partedFile)).isEqualTo(audioSamples(wholeFile)).isEqualTo(audioSamples(originalFile));
+        } finally {
+            Files.deleteIfExists(wholeFile);
+            Files.deleteIfExists(partedFile);
+            Files.deleteIfExists(originalFile);
+        }
+    }
+
+    private static double meanDifference(BufferedImage a, BufferedImage b) {
+        long sum = 0;
+        for (int y = 0; y < a.getHeight(); y++) {
+            for (int x = 0; x < a.getWidth(); x++) {
+                int p = a.getRGB(x, y);
+                int q = b.getRGB(x, y);
+                for (int shift = 0; shift <= 16; shift += 8) {
+                    sum += Math.abs((p >> shift & 0xff) - (q >> shift & 0xff));
+                }
+            }
+        }
+        return sum / (3.0 * a.getWidth() * a.getHeight());
+    }
+
+    private static long audioSamples(Path file) throws Exception {
+        long samples = 0;
+        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
+            grabber.start();
+            for (Frame frame = grabber.grabSamples(); frame != null; frame = grabber.grabSamples()) {
+                samples += frame.samples[0].limit();
+            }
+        }
+        return samples;
+    }
+
+    private static byte[] download(JsonNode job, String name) {
+        ApiClient.Response redirect = api.get("/api/v1/jobs/" + job.path("id").asString() + "/result/" + name);
+        assertThat(redirect.status()).as(name).isEqualTo(303);
+        return api.fetchAbsolute(redirect.header("Location")).body();
+    }
+
     private static boolean converting(JsonNode job) {
         return job.path("state").asString().equals("RUNNING") && job.path("metrics").path("framesDone").asInt() >= 1;
     }
@@ -142,7 +296,11 @@ class WorkerSeamIT {
     }
 
     private static UUID convert(UUID modelId, UUID mediaId) {
-        Map<String, Object> parameters = new HashMap<>();
+        return convert(modelId, mediaId, Map.of());
+    }
+
+    private static UUID convert(UUID modelId, UUID mediaId, Map<String, Object> options) {
+        Map<String, Object> parameters = new HashMap<>(options);
         parameters.put("modelId", modelId.toString());
         parameters.put("mediaId", mediaId.toString());
         parameters.put("format", "jpeg");

@@ -4,43 +4,29 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.Locale;
 import java.util.UUID;
 
 import dev.doppel.model.convert.ConvertParameters;
 import dev.doppel.model.jobs.JobKind;
 import dev.doppel.model.jobs.JobRoute;
-import dev.doppel.pipeline.family.FaceTranslator;
-import dev.doppel.pipeline.family.TrainableModel;
 import dev.doppel.model.media.MediaInfo;
 import dev.doppel.model.media.MediaKind;
-import dev.doppel.pipeline.convert.BlendMode;
-import dev.doppel.pipeline.convert.BlendOptions;
-import dev.doppel.pipeline.convert.ColourMatch;
 import dev.doppel.pipeline.convert.Conversion;
-import dev.doppel.pipeline.convert.FaceSelection;
-import dev.doppel.pipeline.convert.MaskSource;
-import dev.doppel.pipeline.convert.SwapOptions;
-import dev.doppel.pipeline.face.Coverage;
-import dev.doppel.pipeline.face.FaceEmbedding;
 import dev.doppel.pipeline.image.RgbImage;
-import dev.doppel.pipeline.media.DigitalSourceType;
 import dev.doppel.pipeline.media.LabelledJpeg;
 import dev.doppel.pipeline.media.LabelledPng;
 import dev.doppel.pipeline.media.Provenance;
 import dev.doppel.pipeline.media.Thumbnails;
 import dev.doppel.pipeline.media.VideoRewrite;
-import dev.doppel.worker.faces.FaceNetworks;
-import dev.doppel.worker.faces.FaceSetIdentities;
+import dev.doppel.worker.media.Uploads;
+import dev.doppel.worker.media.VideoProgress;
 import dev.doppel.worker.runtime.JobContext;
 import dev.doppel.worker.runtime.JobFailure;
 import dev.doppel.worker.runtime.JobHandler;
-import dev.doppel.worker.media.Uploads;
-import dev.doppel.worker.media.VideoProgress;
-import dev.doppel.worker.models.TrainedModels;
-import dev.doppel.worker.models.WorkerModels;
 import dev.doppel.worker.runtime.JobHandlers;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -50,26 +36,23 @@ import tools.jackson.databind.json.JsonMapper;
  * The convert stage: a trained model swaps the faces of one photo or video. The result is labelled
  * in its metadata as AI-made, comes with a quality report (identity distances, landmark drift) in
  * the job's metrics and as {@code report.json}, and exists only if the whole conversion succeeded.
+ * A video longer than {@code doppel.worker.convert.segment-length} is converted in parts, one job
+ * each ({@link VideoInParts}).
  */
 @Component
 class ConvertHandler implements JobHandler<ConvertParameters> {
 
-    private static final int PREVIEW_SIDE = 640;
+    static final int PREVIEW_SIDE = 640;
 
     private final Uploads uploads;
-    private final TrainedModels trainedModels;
-    private final FaceSetIdentities identities;
-    private final FaceNetworks networks;
-    private final WorkerModels models;
+    private final ConversionSetup setup;
+    private final VideoInParts parts;
     private final JsonMapper json;
 
-    ConvertHandler(Uploads uploads, TrainedModels trainedModels, FaceSetIdentities identities, FaceNetworks networks, WorkerModels models,
-            JsonMapper json) {
+    ConvertHandler(Uploads uploads, ConversionSetup setup, VideoInParts parts, JsonMapper json) {
         this.uploads = uploads;
-        this.trainedModels = trainedModels;
-        this.identities = identities;
-        this.networks = networks;
-        this.models = models;
+        this.setup = setup;
+        this.parts = parts;
         this.json = json;
     }
 
@@ -96,29 +79,23 @@ class ConvertHandler implements JobHandler<ConvertParameters> {
 
     @Override
     public void run(JobContext context, ConvertParameters parameters) throws Exception {
-        UUID tenant = context.tenantId();
-        TrainedModels.Model model = trainedModels.require(tenant, parameters.modelId());
-        String checkpointKey = TrainedModels.checkpointKey(model, parameters.checkpoint());
-        Uploads.Upload upload = uploads.require(tenant, parameters.mediaId());
-        models.implementation(model.architecture(), model.engine());
-        UUID source = faceSet(model, parameters.towardsB() ? "A" : "B");
-        UUID target = faceSet(model, parameters.towardsB() ? "B" : "A");
+        ConversionSetup.Checked checked = setup.check(context.tenantId(), parameters);
+        Uploads.Upload upload = uploads.require(context.tenantId(), parameters.mediaId());
 
         context.progress().report("loading input", 0);
         Path input = uploads.download(context, parameters.mediaId(), "input");
         MediaInfo info = uploads.probe(parameters.mediaId(), input);
-        context.progress().report("loading model", 0.02);
-        SwapOptions options = options(parameters, tenant, source, target);
-        try (TrainableModel trained = loadModel(context, model, checkpointKey); FaceNetworks.Lease faces = networks.borrow()) {
-            context.metric("modelIteration", trained.iteration());
-            FaceTranslator translator = (FaceTranslator) trained;
-            if (parameters.usesPredictedMask() && !translator.predictsMasks()) {
-                throw new JobFailure("model-draws-no-mask", "Model " + parameters.modelId() + " draws no mask; convert with mask 'landmarks'.");
+        if (info.kind() != MediaKind.IMAGE) {
+            Optional<List<VideoRewrite.Window>> windows = parts.plan(context, info, input);
+            if (windows.isPresent()) {
+                parts.convert(context, parameters, input, info, windows.get());
+                context.progress().report("done", 1);
+                return;
             }
-            context.metric("mask", (options.mask() == null ? MaskSource.bestFor(translator.predictsMasks()) : options.mask())
-                    .name().toLowerCase(Locale.ROOT));
-            Conversion conversion = new Conversion(faces.models(), translator, options, parameters.watermark(),
-                    new Conversion.VideoSettings(Conversion.VideoSettings.DEFAULT.batchFrames(), parameters.detectEvery()));
+        }
+        context.progress().report("loading model", 0.02);
+        try (ConversionSetup.Ready ready = setup.open(context, checked, parameters)) {
+            Conversion conversion = ready.conversion();
             if (info.kind() == MediaKind.IMAGE) {
                 photo(context, parameters, upload, input, conversion);
             } else {
@@ -139,7 +116,7 @@ class ConvertHandler implements JobHandler<ConvertParameters> {
             throw noFaces(parameters, "the photo");
         }
         context.progress().report("writing result", 0.95);
-        Provenance provenance = provenance(parameters);
+        Provenance provenance = ConversionSetup.provenance(parameters);
         boolean jpeg = parameters.format() != null ? parameters.format().equals("jpeg") : upload.format().equalsIgnoreCase("JPEG");
         if (jpeg) {
             context.writeOutput("swap.jpg", LabelledJpeg.encode(swapped, provenance, parameters.quality() / 100f), "image/jpeg");
@@ -154,8 +131,8 @@ class ConvertHandler implements JobHandler<ConvertParameters> {
         VideoProgress frames = new VideoProgress(context, "converting frames", () -> conversion.report().frames());
         VideoRewrite.Result result;
         try {
-            result = conversion.video(input, output, new VideoRewrite.Encoding(parameters.crf(), VideoRewrite.Encoding.DEFAULT.preset()),
-                    provenance(parameters), frames, context.cancellation());
+            result = conversion.video(input, output, ConversionSetup.encoding(parameters), ConversionSetup.provenance(parameters), frames,
+                    context.cancellation());
         } catch (IOException e) {
             throw new JobFailure("media-unreadable", "Upload " + parameters.mediaId() + " could not be converted: " + e.getMessage());
         }
@@ -170,57 +147,15 @@ class ConvertHandler implements JobHandler<ConvertParameters> {
         conversion.lastSwappedFrame().ifPresent(frame -> publishPreview(context, parameters, frame));
     }
 
-    private void publishPreview(JobContext context, ConvertParameters parameters, BufferedImage frame) {
+    static void publishPreview(JobContext context, ConvertParameters parameters, BufferedImage frame) {
         try {
-            context.publishPreview("swap.png", LabelledPng.encode(Thumbnails.fit(frame, PREVIEW_SIDE), provenance(parameters)));
+            context.publishPreview("swap.png", LabelledPng.encode(Thumbnails.fit(frame, PREVIEW_SIDE), ConversionSetup.provenance(parameters)));
         } catch (IOException e) {
             throw new IllegalStateException("cannot encode the preview", e);
         }
     }
 
-    private SwapOptions options(ConvertParameters parameters, UUID tenant, UUID source, UUID target) {
-        Coverage coverage = identities.coverage(tenant, source).or(() -> identities.coverage(tenant, target))
-                .map(Coverage::valueOf).orElse(Coverage.WHOLE_FACE);
-        FaceSelection selection = FaceSelection.parse(parameters.faces());
-        FaceEmbedding reference = identities.referenceEmbedding(tenant, source).or(() -> identities.meanEmbedding(tenant, source))
-                .orElse(null);
-        if (selection == FaceSelection.REFERENCE && reference == null) {
-            throw new JobFailure("no-reference-face", "faces=reference swaps the faces that look like face set " + source
-                    + ", but it has no extracted faces; extract it or choose faces=all or largest.");
-        }
-        return new SwapOptions(parameters.towardsB() ? "B" : "A", coverage, ColourMatch.parse(parameters.colourMatch()),
-                BlendMode.parse(parameters.blend()), new BlendOptions(parameters.erosion(), parameters.feather()), selection, reference,
-                parameters.maxIdentityDistance(), identities.meanEmbedding(tenant, target).orElse(null),
-                parameters.mask() == null ? null : MaskSource.parse(parameters.mask()));
-    }
-
-    /** A model that redraws faces (a {@link FaceTranslator}); any other kind of model cannot convert. */
-    private static UUID faceSet(TrainedModels.Model model, String role) {
-        UUID id = model.faceSets().get(role);
-        if (id == null) {
-            throw new JobFailure("model-cannot-convert", "This model has no face set in role " + role + "; it learned " + model.faceSets().keySet() + ".");
-        }
-        return id;
-    }
-
-    private TrainableModel loadModel(JobContext context, TrainedModels.Model model, String checkpointKey) throws IOException {
-        Path folder = TrainedModels.unpacked(context, checkpointKey, "model");
-        TrainableModel loaded = models.load(folder, model.architecture(), model.engine());
-        if (loaded instanceof FaceTranslator) {
-            return loaded;
-        }
-        loaded.close();
-        throw new JobFailure("model-cannot-convert", "Models of architecture '" + model.architecture()
-                + "' do not redraw faces, so they cannot convert photos or videos.");
-    }
-
-    private static Provenance provenance(ConvertParameters parameters) {
-        return new Provenance(DigitalSourceType.COMPOSITE_WITH_TRAINED_ALGORITHMIC_MEDIA,
-                "AI-generated face swap: faces replaced by Doppel model " + parameters.modelId() + " (" + parameters.direction()
-                        + "). Not an untouched original.");
-    }
-
-    private static JobFailure noFaces(ConvertParameters parameters, String where) {
+    static JobFailure noFaces(ConvertParameters parameters, String where) {
         return new JobFailure("no-faces-found", parameters.faces().equals("all")
                 ? "No face was found in " + where + "."
                 : "No face in " + where + " matched faces=" + parameters.faces() + "; try faces=all.");

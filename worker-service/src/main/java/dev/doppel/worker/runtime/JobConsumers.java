@@ -51,7 +51,7 @@ public class JobConsumers implements SmartLifecycle {
             container.setQueueNames(queues);
             container.setAcknowledgeMode(AcknowledgeMode.MANUAL);
             container.setPrefetchCount(1);
-            container.setConcurrentConsumers(worker.concurrencyOf(kind));
+            container.setConcurrentConsumers(handlers.concurrencyOf(handler));
             container.setShutdownTimeout(worker.drainTimeout().toMillis());
             container.setDefaultRequeueRejected(true);
             container.setMessageListener((ChannelAwareMessageListener) (message, channel) ->

@@ -31,6 +31,15 @@ public interface JobHandler<P> {
         return Set.of(JobRoute.of(kind()));
     }
 
+    /**
+     * The kind whose jobs split off this kind's jobs (a long video's conversion, its parts), or
+     * null. A worker that takes that kind takes these too, as many at once unless set apart, so a
+     * parent never waits on parts that no worker serves.
+     */
+    default JobKind partOf() {
+        return null;
+    }
+
     /** Throughput gauges this kind feeds: meter name to the job metric summed over running jobs. */
     default Map<String, String> throughputGauges() {
         return Map.of();

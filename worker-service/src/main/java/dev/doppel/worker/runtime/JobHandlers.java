@@ -22,6 +22,7 @@ public class JobHandlers implements JobRoutes {
 
     private final Map<String, JobHandler<?>> byKind = new TreeMap<>();
     private final Set<String> engines;
+    private final WorkerProperties worker;
 
     JobHandlers(List<JobHandler<?>> handlers, WorkerProperties worker) {
         Map<String, JobHandler<?>> all = new TreeMap<>();
@@ -37,11 +38,20 @@ public class JobHandlers implements JobRoutes {
             }
         }
         all.forEach((kind, handler) -> {
-            if (worker.kinds().isEmpty() || worker.kinds().contains(kind)) {
+            if (worker.kinds().isEmpty() || worker.kinds().contains(kind)
+                    || handler.partOf() != null && worker.kinds().contains(handler.partOf().name())) {
                 byKind.put(kind, handler);
             }
         });
         this.engines = worker.engines();
+        this.worker = worker;
+    }
+
+    /** Jobs of this kind run at once: as set for it, or for the kind it is part of, or one. */
+    public int concurrencyOf(JobHandler<?> handler) {
+        String kind = handler.kind().name();
+        boolean set = worker.concurrency().containsKey(kind);
+        return !set && handler.partOf() != null ? worker.concurrencyOf(handler.partOf().name()) : worker.concurrencyOf(kind);
     }
 
     public Collection<JobHandler<?>> all() {
