@@ -120,7 +120,7 @@ class VideoInParts {
         JsonNode parameters = context.parameters();
         List<UUID> ids = new ArrayList<>();
         for (int i = 0; i < windows.size(); i++) {
-            UUID id = partId(parent, i);
+            UUID id = partId(parent, windows.get(i));
             ObjectNode partParameters = ConvertPartParameters.of(parameters, parent, i, windows.size(), windows.get(i));
             ledger.submitPart(new NewJob(id, context.tenantId(), route, json.writeValueAsString(partParameters), null, maxAttempts), parent);
             ids.add(id);
@@ -129,8 +129,13 @@ class VideoInParts {
         return ids;
     }
 
-    static UUID partId(UUID parent, int part) {
-        return UUID.nameUUIDFromBytes((parent + "/part/" + part).getBytes(StandardCharsets.UTF_8));
+    /**
+     * Named by its window, not its number: a parent that runs again on a worker set to another
+     * segment length plans other windows, and must not take a part of the old plan for one of its own.
+     */
+    static UUID partId(UUID parent, VideoRewrite.Window window) {
+        String name = parent + "/part/" + window.warmUpMicros() + "/" + window.startMicros() + "/" + window.endMicros();
+        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Follows the parts until all have succeeded; fails with the first part that failed. */
@@ -207,6 +212,12 @@ class VideoInParts {
                     + " could not be joined: " + e.getMessage());
         }
         ObjectNode report = PartReports.merge(reports);
+        long partFrames = report.path("summary").path("frames").asLong();
+        if (partFrames != joined.frames()) {
+            Files.deleteIfExists(output);
+            throw new JobFailure("parts-unjoinable", "The parts of upload " + parameters.mediaId() + " converted " + partFrames
+                    + " frames, but joined into " + joined.frames() + "; nothing was written.");
+        }
         if (report.path("summary").path("facesSwapped").asLong() == 0) {
             Files.deleteIfExists(output);
             throw ConvertHandler.noFaces(parameters, "any of the video's " + joined.frames() + " frames");
