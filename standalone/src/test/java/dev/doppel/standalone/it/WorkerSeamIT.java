@@ -189,10 +189,15 @@ class WorkerSeamIT {
             assertThat(api.postEmpty("/api/v1/jobs/" + cancelled + "/cancel").status()).isEqualTo(202);
             api.awaitState(cancelled, "CANCELLED", Duration.ofMinutes(1));
             long stopDeadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-            while (doppel.bean(JobLedger.class).parts(cancelled).stream().anyMatch(part -> !part.state().equals(JobState.CANCELLED))) {
+            while (doppel.bean(JobLedger.class).parts(cancelled).stream()
+                    .anyMatch(part -> part.state() == JobState.QUEUED || part.state() == JobState.RUNNING)) {
                 assertThat(System.nanoTime()).as("every part of a cancelled video stops").isLessThan(stopDeadline);
                 Thread.sleep(100);
             }
+            List<JobRecord> stopped = doppel.bean(JobLedger.class).parts(cancelled);
+            assertThat(stopped).extracting(JobRecord::state).as("parts not done by then are cancelled").contains(JobState.CANCELLED);
+            assertThat(stopped).filteredOn(part -> part.state() == JobState.SUCCEEDED)
+                    .allSatisfy(part -> assertThat(part.dataDeletedAt()).as("a part finished before the cancel is let go").isNotNull());
             assertThat(api.job(cancelled).path("result").path("files").size()).isZero();
         } finally {
             doppel.resumeWorker();
