@@ -12,6 +12,7 @@ import dev.doppel.pipeline.family.TrainingRecipe;
 import dev.doppel.pipeline.family.TrainingPlan;
 import dev.doppel.pipeline.family.TrainingSession;
 import dev.doppel.pipeline.train.Augmentation;
+import dev.doppel.pipeline.train.Prefetch;
 import dev.doppel.pipeline.train.RandomWarp;
 import dev.doppel.pipeline.train.TrainingFace;
 
@@ -35,6 +36,9 @@ public final class SwapTraining implements TrainingRecipe {
 
     private static final int PREVIEW_FACES = 4;
 
+    private record Batches(TrainingBatch a, TrainingBatch b) {
+    }
+
     @Override
     public String family() {
         return FAMILY;
@@ -55,11 +59,15 @@ public final class SwapTraining implements TrainingRecipe {
         BatchSampler samplerB = new BatchSampler(b, swap.resolution(), Augmentation.FACESWAP, RandomWarp.DEFAULT, plan.seed() + 1);
         List<TrainingFace> previewA = FacesByRole.forPreview(a, PREVIEW_FACES);
         List<TrainingFace> previewB = FacesByRole.forPreview(b, PREVIEW_FACES);
+        // The next step's faces are drawn and augmented while this step runs.
+        Prefetch<Boolean, Batches> batches = new Prefetch<>(warped ->
+                new Batches(samplerA.next(plan.batchSize(), warped), samplerB.next(plan.batchSize(), warped)));
         return TrainingSession.of(swap, () -> {
             // Random warp teaches the face; refinement sharpens the face as it is, so its inputs are
             // unwarped (DFL); so is pretraining's, which DFL runs without warp.
             boolean warped = !refining(swap, refinement) && !plan.pretraining();
-            return named(swap.trainStep(samplerA.next(plan.batchSize(), warped), samplerB.next(plan.batchSize(), warped)));
+            Batches next = batches.next(warped);
+            return named(swap.trainStep(next.a(), next.b()));
         }, () -> PreviewGrid.render(swap, previewA, previewB), PreviewGrid.layout(swap));
     }
 

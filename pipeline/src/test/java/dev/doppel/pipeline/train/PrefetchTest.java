@@ -1,0 +1,42 @@
+package dev.doppel.pipeline.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PrefetchTest {
+
+    @Test
+    void givesTheSourcesValuesInItsOrderWhileMakingTheNextAhead() {
+        AtomicInteger draws = new AtomicInteger();
+        Prefetch<String, Integer> prefetch = new Prefetch<>(key -> draws.getAndIncrement());
+        List<Integer> seen = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            seen.add(prefetch.next("warped"));
+        }
+        assertThat(seen).containsExactly(0, 1, 2, 3, 4);
+        assertThat(draws.get()).as("one made ahead").isEqualTo(6);
+    }
+
+    @Test
+    void aValueMadeAheadForAnotherKeyIsDroppedAndTheRightOneMade() {
+        AtomicInteger draws = new AtomicInteger();
+        Prefetch<Boolean, String> prefetch = new Prefetch<>(warped -> (warped ? "warped " : "plain ") + draws.getAndIncrement());
+        assertThat(prefetch.next(true)).isEqualTo("warped 0");
+        assertThat(prefetch.next(false)).as("warped 1, made ahead, is dropped").isEqualTo("plain 2");
+        assertThat(prefetch.next(false)).isEqualTo("plain 3");
+    }
+
+    @Test
+    void aFailureReachesTheStepThatWantedTheValue() {
+        Prefetch<String, Integer> prefetch = new Prefetch<>(key -> {
+            throw new IllegalArgumentException("no faces to train on");
+        });
+        assertThatThrownBy(() -> prefetch.next("x")).isInstanceOf(IllegalArgumentException.class).hasMessage("no faces to train on");
+    }
+}
