@@ -48,8 +48,8 @@ class AnimateEndToEndIT {
         assertThat(metrics.path("audio").asString()).isEqualTo("copied aac");
         assertThat(metrics.path("meanIdentityDistance").asDouble()).as("still the photo's person").isLessThan(0.6);
         assertThat(warped.path("previews").toString()).contains("animate.png");
-        assertThat(new String(download(warped, "report.json"), StandardCharsets.UTF_8)).contains("\"frameReports\"").contains("\"outputMouth\"");
-        assertVideo(download(warped, "animate.mp4"), true);
+        assertThat(new String(api.result(warped, "report.json"), StandardCharsets.UTF_8)).contains("\"frameReports\"").contains("\"outputMouth\"");
+        assertVideo(api.result(warped, "animate.mp4"), true);
 
         ApiClient.Response extract = api.post("/api/v1/jobs", Map.of("kind", "extract", "parameters", Map.of("faceSetId", drivers.toString(),
                 "everyNthFrame", 1)));
@@ -73,7 +73,7 @@ class AnimateEndToEndIT {
         assertThat(learned.path("metrics").path("method").asString()).isEqualTo("model");
         assertThat(learned.path("metrics").path("modelIteration").asInt()).isEqualTo(2);
         assertThat(learned.path("metrics").path("framesDone").asInt()).isEqualTo(DRIVER_FRAMES);
-        assertVideo(download(learned, "animate.mp4"), false);
+        assertVideo(api.result(learned, "animate.mp4"), false);
 
         badInputs(person, photo, driving, modelId);
     }
@@ -145,9 +145,4 @@ class AnimateEndToEndIT {
         return api.post("/api/v1/jobs", Map.of("kind", "animate", "parameters", new HashMap<>(parameters)));
     }
 
-    private byte[] download(JsonNode job, String name) {
-        ApiClient.Response redirect = api.get("/api/v1/jobs/" + job.path("id").asString() + "/result/" + name);
-        assertThat(redirect.status()).as(name).isEqualTo(303);
-        return api.fetchAbsolute(redirect.header("Location")).body();
-    }
 }

@@ -109,6 +109,13 @@ final class ApiClient {
         return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build());
     }
 
+    /** A result file of a finished job, through the audited redirect to its presigned URL. */
+    byte[] result(JsonNode job, String name) {
+        Response redirect = get("/api/v1/jobs/" + job.path("id").asString() + "/result/" + name);
+        assertThat(redirect.status()).as(name).isEqualTo(303);
+        return fetchAbsolute(redirect.header("Location")).body();
+    }
+
     /** Opens the job's event stream and collects events until the server ends it. */
     List<JsonNode> events(String path, Duration timeout) throws IOException, InterruptedException {
         HttpResponse<java.util.stream.Stream<String>> response = http.send(request(path).timeout(timeout)

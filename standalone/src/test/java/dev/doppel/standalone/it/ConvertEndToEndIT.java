@@ -57,11 +57,11 @@ class ConvertEndToEndIT {
         assertThat(job.path("metrics").path("meanDistanceToTarget").asDouble()).isPositive();
         assertThat(job.path("metrics").path("meanLandmarkDrift").isNumber()).isTrue();
         assertThat(job.path("metrics").path("millisPerFrame").has("swap")).isTrue();
-        byte[] swapped = download(job, "swap.jpg");
+        byte[] swapped = api.result(job, "swap.jpg");
         var image = ImageIO.read(new ByteArrayInputStream(swapped));
         assertThat(image.getWidth()).isEqualTo(960);
         assertThat(new String(swapped, StandardCharsets.ISO_8859_1)).contains("digitalsourcetype/compositeWithTrainedAlgorithmicMedia");
-        assertThat(new String(download(job, "report.json"), StandardCharsets.UTF_8)).contains("\"distanceToTarget\"").contains("\"landmarkDrift\"");
+        assertThat(new String(api.result(job, "report.json"), StandardCharsets.UTF_8)).contains("\"distanceToTarget\"").contains("\"landmarkDrift\"");
         assertThat(job.path("previews").toString()).contains("swap.png");
     }
 
@@ -80,8 +80,8 @@ class ConvertEndToEndIT {
         Path video = Files.createTempFile("doppel-swap-", ".mp4");
         try {
             Files.write(original, source.bytes());
-            Files.write(video, download(job, "swap.mp4"));
-            assertThat(audioSamples(video)).as("audio samples, within one AAC frame").isCloseTo(audioSamples(original),
+            Files.write(video, api.result(job, "swap.mp4"));
+            assertThat(TestMedia.audioSamples(video)).as("audio samples, within one AAC frame").isCloseTo(TestMedia.audioSamples(original),
                     org.assertj.core.data.Offset.offset(1024L));
             try (FFmpegFrameGrabber before = new FFmpegFrameGrabber(original.toFile())) {
                 before.start();
@@ -111,16 +111,6 @@ class ConvertEndToEndIT {
         }
     }
 
-    private static long audioSamples(Path file) throws Exception {
-        long samples = 0;
-        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
-            grabber.start();
-            for (Frame frame = grabber.grabSamples(); frame != null; frame = grabber.grabSamples()) {
-                samples += frame.samples[0].limit(); // the clip is mono
-            }
-        }
-        return samples;
-    }
 
     @Test
     void badInputsFailWithAReasonAndLeaveNoResult() throws Exception {
@@ -185,11 +175,6 @@ class ConvertEndToEndIT {
         return UUID.fromString(submitted.json().path("id").asString());
     }
 
-    private static byte[] download(JsonNode job, String name) {
-        ApiClient.Response redirect = api.get("/api/v1/jobs/" + job.path("id").asString() + "/result/" + name);
-        assertThat(redirect.status()).as(name).isEqualTo(303);
-        return api.fetchAbsolute(redirect.header("Location")).body();
-    }
 
     private static void assertNothingStored(UUID jobId) {
         assertThat(doppel.bean(ObjectStore.class).list(StorageKeys.jobAttemptPrefix(doppel.tenantId, jobId, 1))).isEmpty();

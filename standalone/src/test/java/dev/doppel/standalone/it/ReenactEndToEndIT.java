@@ -65,10 +65,10 @@ class ReenactEndToEndIT {
         assertThat(metrics.path("audio").asString()).isEqualTo("copied aac");
         assertThat(metrics.has("meanIdentityDistance")).isTrue();
         assertThat(job.path("previews").toString()).contains("reenact.png");
-        assertThat(new String(download(job, "report.json"), StandardCharsets.UTF_8)).contains("\"frameReports\"").contains("\"outputMouth\"");
+        assertThat(new String(api.result(job, "report.json"), StandardCharsets.UTF_8)).contains("\"frameReports\"").contains("\"outputMouth\"");
         Path video = Files.createTempFile("doppel-reenact-", ".mp4");
         try {
-            Files.write(video, download(job, "reenact.mp4"));
+            Files.write(video, api.result(job, "reenact.mp4"));
             try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(video.toFile())) {
                 grabber.start();
                 assertThat(grabber.getImageWidth()).as("the target photo's framing").isEqualTo(960);
@@ -83,7 +83,7 @@ class ReenactEndToEndIT {
             }
             JsonNode silent = api.awaitState(reenact(modelId, driving, photo, Map.of("sound", "none")), "SUCCEEDED", Duration.ofMinutes(3));
             assertThat(silent.path("metrics").path("audio").asString()).isEqualTo("none");
-            Files.write(video, download(silent, "reenact.mp4"));
+            Files.write(video, api.result(silent, "reenact.mp4"));
             try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(video.toFile())) {
                 grabber.start();
                 assertThat(grabber.hasAudio()).isFalse();
@@ -144,9 +144,4 @@ class ReenactEndToEndIT {
         return api.post("/api/v1/jobs", Map.of("kind", "reenact", "parameters", parameters));
     }
 
-    private byte[] download(JsonNode job, String name) {
-        ApiClient.Response redirect = api.get("/api/v1/jobs/" + job.path("id").asString() + "/result/" + name);
-        assertThat(redirect.status()).as(name).isEqualTo(303);
-        return api.fetchAbsolute(redirect.header("Location")).body();
-    }
 }

@@ -15,7 +15,9 @@ import javax.imageio.ImageIO;
 
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
+import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.Java2DFrameConverter;
 
 /** Uploads made at test time, so nothing binary is committed. */
@@ -92,6 +94,18 @@ final class TestMedia {
         } finally {
             Files.deleteIfExists(file);
         }
+    }
+
+    /** The audio samples of a mono video's sound track, as FFmpeg decodes them. */
+    static long audioSamples(Path file) throws Exception {
+        long samples = 0;
+        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
+            grabber.start();
+            for (Frame frame = grabber.grabSamples(); frame != null; frame = grabber.grabSamples()) {
+                samples += frame.samples[0].limit();
+            }
+        }
+        return samples;
     }
 
     /** A short Motion JPEG QuickTime clip of an odd height, which H.264 in 4:2:0 cannot keep. */

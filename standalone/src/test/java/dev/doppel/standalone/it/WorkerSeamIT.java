@@ -178,7 +178,7 @@ class WorkerSeamIT {
             });
             assertThat(api.get("/api/v1/jobs").json().path("items").toString()).contains(parted.toString())
                     .doesNotContain(parts.get(0).id().toString());
-            assertSameVideo(download(whole, "swap.mp4"), download(job, "swap.mp4"), source.bytes());
+            assertSameVideo(api.result(whole, "swap.mp4"), api.result(job, "swap.mp4"), source.bytes());
 
             UUID cancelled = convert(model, clip, Map.of());
             long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
@@ -241,7 +241,7 @@ class WorkerSeamIT {
                 assertThat(frames).isEqualTo(60);
                 assertThat(worst).as("worst mean difference of a frame, in grey levels").isLessThan(2.0);
             }
-            assertThat(audioSamples(partedFile)).isEqualTo(audioSamples(wholeFile)).isEqualTo(audioSamples(originalFile));
+            assertThat(TestMedia.audioSamples(partedFile)).isEqualTo(TestMedia.audioSamples(wholeFile)).isEqualTo(TestMedia.audioSamples(originalFile));
         } finally {
             Files.deleteIfExists(wholeFile);
             Files.deleteIfExists(partedFile);
@@ -263,22 +263,7 @@ class WorkerSeamIT {
         return sum / (3.0 * a.getWidth() * a.getHeight());
     }
 
-    private static long audioSamples(Path file) throws Exception {
-        long samples = 0;
-        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
-            grabber.start();
-            for (Frame frame = grabber.grabSamples(); frame != null; frame = grabber.grabSamples()) {
-                samples += frame.samples[0].limit();
-            }
-        }
-        return samples;
-    }
 
-    private static byte[] download(JsonNode job, String name) {
-        ApiClient.Response redirect = api.get("/api/v1/jobs/" + job.path("id").asString() + "/result/" + name);
-        assertThat(redirect.status()).as(name).isEqualTo(303);
-        return api.fetchAbsolute(redirect.header("Location")).body();
-    }
 
     private static boolean converting(JsonNode job) {
         return job.path("state").asString().equals("RUNNING") && job.path("metrics").path("framesDone").asInt() >= 1;
