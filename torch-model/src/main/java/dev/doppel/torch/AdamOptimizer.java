@@ -11,7 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Adam as PyTorch's torch.optim.Adam computes it, with moments that can be saved and loaded.
+ * Adam as Keras computes it, the form faceswap trains with and ND4J's updater (the SameDiff twin)
+ * uses: epsilon added to the uncorrected sqrt(v), where torch.optim.Adam adds it after the
+ * correction; the two part where gradients are as small as epsilon, enough to move the losses by
+ * 1e-4 within a few steps. Its moments can be saved and loaded.
  *
  * Why not DJL's {@code Optimizer.adam()}: its moments and step counts are private and keyed by
  * parameter ids that DJL draws at random in every process, so a resumed run would restart Adam
@@ -45,9 +48,9 @@ final class AdamOptimizer {
         requireFiniteGradients(parameters);
         double correction1 = 1 - Math.pow(BETA1, t);
         double sqrtCorrection2 = Math.sqrt(1 - Math.pow(BETA2, t));
-        // PyTorch: w -= lr / c1 * m / (sqrt(v) / sqrt(c2) + eps), rearranged to fold both corrections.
+        // Keras: w -= lr * sqrt(c2) / c1 * m / (sqrt(v) + eps).
         float stepSize = (float) (learningRate * sqrtCorrection2 / correction1);
-        float epsilon = (float) (EPSILON * sqrtCorrection2);
+        float epsilon = EPSILON;
         for (Map.Entry<String, Parameter> entry : parameters.entrySet()) {
             NDArray weight = entry.getValue().getArray();
             try (NDArray grad = weight.getGradient()) {

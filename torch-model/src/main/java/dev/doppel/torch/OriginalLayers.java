@@ -15,13 +15,17 @@ final class OriginalLayers {
     private OriginalLayers() {
     }
 
-    /** Conv 5x5, stride 2, padding 2, LeakyReLU(0.1): halves the side. */
+    /**
+     * Conv 5x5, stride 2, LeakyReLU(0.1): halves the side. Padded "same" the TensorFlow way, as
+     * faceswap's Keras model and the SameDiff twin: 1 pixel top and left, 2 bottom and right
+     * (PyTorch's symmetric padding 2 would put every window a pixel up and left of theirs).
+     */
     static Block downscale(int filters) {
         return new SequentialBlock()
+                .addSingleton(x -> x.pad(new Shape(1, 2, 1, 2), 0), "padSame")
                 .add(Conv2d.builder()
                         .setKernelShape(new Shape(5, 5))
                         .optStride(new Shape(2, 2))
-                        .optPadding(new Shape(2, 2))
                         .setFilters(filters)
                         .build())
                 .add(Activation.leakyReluBlock(LEAKY_SLOPE));

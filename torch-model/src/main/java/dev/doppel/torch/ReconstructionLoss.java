@@ -12,8 +12,8 @@ import ai.djl.nn.convolutional.Conv2d;
 /**
  * faceswap's reconstruction loss, weighted per pixel: sum(w * (DSSIM + MAE)) / sum(w), with DSSIM
  * and MAE averaged over the three channels at each pixel. DSSIM = (1 - SSIM) / 2, SSIM from an
- * 11x11 Gaussian window (sigma 1.5) per channel. The window is zero-padded so that the SSIM map
- * keeps the image's size and lines up with the per-pixel weights.
+ * 11x11 Gaussian window (sigma 1.5) per channel, taken as a column then a row of it. The window is
+ * zero-padded so that the SSIM map keeps the image's size and lines up with the per-pixel weights.
  *
  * <p>No {@code NDArray.add/sub/mul/div/maximum(Number)} here: DJL's PyTorch engine turns the
  * number into a 0-d tensor over a Java direct buffer (torch::from_blob, no copy) and closes it as
@@ -33,7 +33,8 @@ final class ReconstructionLoss {
     private static final int MOMENTS = 5;
     private static final int CHANNELS = 3;
 
-    private final NDArray window;
+    private final NDArray column;
+    private final NDArray row;
     private final NDArray one;
     private final NDArray two;
     private final NDArray half;
@@ -42,16 +43,8 @@ final class ReconstructionLoss {
     private final NDArray minWeightSum;
 
     ReconstructionLoss(NDManager manager) {
-        float[] kernel = gaussianWindow();
-        int groups = MOMENTS * CHANNELS;
-        float[] weights = new float[groups * kernel.length];
-        for (int g = 0; g < groups; g++) {
-            System.arraycopy(kernel, 0, weights, g * kernel.length, kernel.length);
-        }
-        // Copied into libtorch's memory: conv2d's backward keeps the window too.
-        try (NDArray javaBacked = manager.create(weights, new Shape(groups, 1, WINDOW, WINDOW))) {
-            this.window = javaBacked.duplicate();
-        }
+        this.column = window(manager, new Shape(MOMENTS * CHANNELS, 1, WINDOW, 1));
+        this.row = window(manager, new Shape(MOMENTS * CHANNELS, 1, 1, WINDOW));
         this.one = constant(manager, 1f);
         this.two = constant(manager, 2f);
         this.half = constant(manager, 0.5f);
@@ -69,8 +62,12 @@ final class ReconstructionLoss {
     NDArray compute(NDArray predicted, NDArray target, NDArray weights) {
         NDArray stacked = NDArrays.concat(new NDList(
                 predicted, target, predicted.square(), target.square(), predicted.mul(target)), 1);
+        // The Gaussian is separable: a column of it then a row, the square window's sums at 2 x 11 taps a pixel.
         int pad = WINDOW / 2;
-        NDArray means = Conv2d.conv2d(stacked, window, null, new Shape(1, 1), new Shape(pad, pad),
+        NDArray columns = Conv2d.conv2d(stacked, column, null, new Shape(1, 1), new Shape(pad, 0),
+                new Shape(1, 1), MOMENTS * CHANNELS)
+                .singletonOrThrow();
+        NDArray means = Conv2d.conv2d(columns, row, null, new Shape(1, 1), new Shape(0, pad),
                 new Shape(1, 1), MOMENTS * CHANNELS)
                 .singletonOrThrow();
         NDArray muX = moment(means, 0);
@@ -97,7 +94,8 @@ final class ReconstructionLoss {
         return means.get(new NDIndex(":, {}:{}", k * CHANNELS, (k + 1) * CHANNELS));
     }
 
-    private static float[] gaussianWindow() {
+    /** The normalised 1-D Gaussian once per group, shaped as a column or a row, in memory libtorch owns. */
+    private static NDArray window(NDManager manager, Shape shape) {
         double[] g = new double[WINDOW];
         double total = 0;
         for (int i = 0; i < WINDOW; i++) {
@@ -105,12 +103,13 @@ final class ReconstructionLoss {
             g[i] = Math.exp(-d * d / (2 * SIGMA * SIGMA));
             total += g[i];
         }
-        float[] kernel = new float[WINDOW * WINDOW];
-        for (int i = 0; i < WINDOW; i++) {
-            for (int j = 0; j < WINDOW; j++) {
-                kernel[i * WINDOW + j] = (float) (g[i] * g[j] / (total * total));
-            }
+        float[] weights = new float[MOMENTS * CHANNELS * WINDOW];
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = (float) (g[i % WINDOW] / total);
         }
-        return kernel;
+        // Copied into libtorch's memory: conv2d's backward keeps the window too.
+        try (NDArray javaBacked = manager.create(weights, shape)) {
+            return javaBacked.duplicate();
+        }
     }
 }

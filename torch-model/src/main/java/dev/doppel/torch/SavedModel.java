@@ -14,7 +14,9 @@ import java.util.Properties;
  */
 final class SavedModel {
 
-    static final String FORMAT = "doppel-original-torch/1";
+    static final String FORMAT = "doppel-original-torch/2";
+    /** Format 1 padded its stride-2 convolutions symmetrically: its weights fit a different network. */
+    private static final String SYMMETRIC_PADDING = "doppel-original-torch/1";
 
     record Header(SwapModelOptions options, long iteration) {
     }
@@ -56,6 +58,10 @@ final class SavedModel {
         Properties p = new Properties();
         try (Reader in = Files.newBufferedReader(file)) {
             p.load(in);
+        }
+        if (SYMMETRIC_PADDING.equals(p.getProperty("format"))) {
+            throw new IOException("model in " + directory + " was trained by an earlier build whose convolutions padded differently"
+                    + " from faceswap's; train it again");
         }
         if (!FORMAT.equals(p.getProperty("format"))) {
             throw new IOException("unknown model format " + p.getProperty("format") + " in " + file);

@@ -25,6 +25,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -70,7 +71,7 @@ public final class TorchSwapModel implements SwapModel {
 
     /** faceswap's Original on PyTorch, as the worker registers it. */
     public static ModelImplementation implementation() {
-        return new ModelImplementation(ARCHITECTURE, ENGINE_NAME, 1, settings -> create(SwapModelOptions.of(settings)), TorchSwapModel::load);
+        return new ModelImplementation(ARCHITECTURE, ENGINE_NAME, 2, settings -> create(SwapModelOptions.of(settings)), TorchSwapModel::load);
     }
 
     /** A new model with random weights drawn from {@code options.seed()}. */
@@ -123,6 +124,30 @@ public final class TorchSwapModel implements SwapModel {
     @Override
     public long parameterCount() {
         return parameters.values().stream().mapToLong(p -> p.getArray().size()).sum();
+    }
+
+    /** Every parameter's shape, in the network's order: encoder, decoder A, decoder B, each layer's weight then bias. */
+    List<long[]> parameterShapes() {
+        return parameters.values().stream().map(p -> p.getArray().getShape().getShape()).toList();
+    }
+
+    /**
+     * Overwrites every parameter with {@code values} in {@link #parameterShapes()} order (row-major,
+     * PyTorch's layouts), so two engines can start from the same weights.
+     */
+    void setParameters(List<float[]> values) {
+        if (values.size() != parameters.size()) {
+            throw new IllegalArgumentException(values.size() + " arrays for " + parameters.size() + " parameters");
+        }
+        int i = 0;
+        for (Map.Entry<String, Parameter> entry : parameters.entrySet()) {
+            NDArray array = entry.getValue().getArray();
+            float[] value = values.get(i++);
+            if (value.length != array.size()) {
+                throw new IllegalArgumentException(entry.getKey() + " holds " + array.size() + " values, not " + value.length);
+            }
+            array.set(value);
+        }
     }
 
     /** Multiply-adds of convolutions and linears for one face through the encoder and one decoder. */

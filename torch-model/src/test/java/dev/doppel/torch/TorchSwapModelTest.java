@@ -1,10 +1,12 @@
 package dev.doppel.torch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.doppel.pipeline.family.FaceBatch;
 import dev.doppel.pipeline.swap.Identity;
+import dev.doppel.pipeline.swap.SameDiffSwapModel;
 import dev.doppel.pipeline.swap.StepLosses;
 import dev.doppel.pipeline.swap.SwapModelOptions;
 import dev.doppel.pipeline.swap.TrainingBatch;
@@ -13,6 +15,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,6 +103,42 @@ class TorchSwapModelTest {
      * memory: gradients off by a few percent to 1e7 times, at times Inf or NaN (the "NaN steps"
      * once blamed on oneDNN's AVX kernels, which capping oneDNN at SSE4.1 only hid).
      */
+    @Test
+    void fromSameDiffsWeightsBothEnginesTrainTheSameNetwork() {
+        // Padding, layouts, loss and Adam all show in the losses: a pixel's shift in one conv's padding moves them by 1e-2.
+        SwapModelOptions options = new SwapModelOptions(64, 0.125, 1e-3, 5);
+        TrainingBatch a = SyntheticFaces.batch(BATCH, 64, 30);
+        TrainingBatch b = SyntheticFaces.batch(BATCH, 64, 40);
+        try (SameDiffSwapModel sameDiff = SameDiffSwapModel.create(options); TorchSwapModel torch = TorchSwapModel.create(options)) {
+            SameWeights.copy(sameDiff, torch);
+            FaceBatch faces = a.target();
+            float[] fromSameDiff = sameDiff.decode(faces, Identity.B).pixels();
+            float[] fromTorch = torch.decode(faces, Identity.B).pixels();
+            double worst = 0;
+            for (int i = 0; i < fromTorch.length; i++) {
+                worst = Math.max(worst, Math.abs(fromTorch[i] - fromSameDiff[i]));
+            }
+            assertThat(worst).isLessThan(1e-4);
+            for (int step = 1; step <= 3; step++) {
+                StepLosses t = torch.trainStep(a, b);
+                StepLosses s = sameDiff.trainStep(a, b);
+                assertThat(t.lossA()).as("loss A at step %d", step).isCloseTo(s.lossA(), within(1e-4));
+                assertThat(t.lossB()).as("loss B at step %d", step).isCloseTo(s.lossB(), within(1e-4));
+            }
+        }
+    }
+
+    @Test
+    void refusesAModelSavedWithTheEarlierSymmetricPadding(@TempDir Path directory) throws Exception {
+        try (TorchSwapModel model = TorchSwapModel.create(new SwapModelOptions(64, 0.125, 1e-3, 5))) {
+            model.save(directory);
+        }
+        Path header = SavedModel.header(directory);
+        Files.writeString(header, Files.readString(header).replace(SavedModel.FORMAT, "doppel-original-torch/1"));
+        assertThatThrownBy(() -> TorchSwapModel.load(directory)).isInstanceOf(IOException.class)
+                .hasMessageContaining("padded differently").hasMessageContaining("train it again");
+    }
+
     @Test
     void lossGradientDoesNotDependOnWhenTheGarbageCollectorRuns() throws InterruptedException {
         TrainingBatch batch = SyntheticFaces.batch(2, 64, 50);

@@ -16,21 +16,51 @@ public final class GaussianWindow {
      * a plain) convolution's YXIO weights.
      */
     public static INDArray of(int size, double sigma, int channels) {
-        float[] g = new float[size];
-        double total = 0;
-        for (int i = 0; i < size; i++) {
-            double d = i - (size - 1) / 2.0;
-            g[i] = (float) Math.exp(-d * d / (2 * sigma * sigma));
-            total += g[i];
-        }
+        float[] g = weights(size, sigma);
         float[] kernel = new float[size * size * channels];
         for (int y = 0; y < size; y++) {
             for (int x = 0; x < size; x++) {
                 for (int c = 0; c < channels; c++) {
-                    kernel[(y * size + x) * channels + c] = (float) (g[y] * g[x] / (total * total));
+                    kernel[(y * size + x) * channels + c] = g[y] * g[x];
                 }
             }
         }
         return Nd4j.create(kernel, new long[] {size, size, channels, 1}, 'c').castTo(DataType.FLOAT);
+    }
+
+    /**
+     * One factor of the separable {@link #of} Gaussian: a {@code height} x {@code width} window
+     * where one side is 1, [height, width, channels, 1]; a column of it then a row of it is the
+     * square window.
+     */
+    public static INDArray line(int height, int width, double sigma, int channels) {
+        if (height != 1 && width != 1) {
+            throw new IllegalArgumentException("a line is one pixel high or wide, not " + height + "x" + width);
+        }
+        int size = Math.max(height, width);
+        float[] g = weights(size, sigma);
+        float[] kernel = new float[size * channels];
+        for (int i = 0; i < size; i++) {
+            for (int c = 0; c < channels; c++) {
+                kernel[i * channels + c] = g[i];
+            }
+        }
+        return Nd4j.create(kernel, new long[] {height, width, channels, 1}, 'c').castTo(DataType.FLOAT);
+    }
+
+    /** The normalised 1-D Gaussian, summing to 1. */
+    private static float[] weights(int size, double sigma) {
+        double[] g = new double[size];
+        double total = 0;
+        for (int i = 0; i < size; i++) {
+            double d = i - (size - 1) / 2.0;
+            g[i] = Math.exp(-d * d / (2 * sigma * sigma));
+            total += g[i];
+        }
+        float[] normalised = new float[size];
+        for (int i = 0; i < size; i++) {
+            normalised[i] = (float) (g[i] / total);
+        }
+        return normalised;
     }
 }

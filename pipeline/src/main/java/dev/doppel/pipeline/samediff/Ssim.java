@@ -38,9 +38,13 @@ public final class Ssim {
     }
 
     private static SDVariable ssim(SameDiff sd, String name, SDVariable predicted, SDVariable target, int window, PaddingMode padding) {
-        // One depthwise pass over x, y, x², y², xy (15 channels) gives every local moment SSIM needs.
+        // One depthwise pass over x, y, x², y², xy (15 channels) gives every local moment SSIM needs;
+        // the Gaussian is separable, so a column then a row of it: 2 x 11 taps a pixel instead of 121
+        // (the same sums, zero padding included), and a backward pass 6x cheaper than the square's.
         SDVariable moments = sd.concat(1, predicted, target, predicted.mul(predicted), target.mul(target), predicted.mul(target));
-        SDVariable[] m = sd.split(sd.cnn().depthWiseConv2d(moments, window(sd, name, 15, window), windowConfig(window, padding)), 5, 1);
+        SDVariable columns = sd.cnn().depthWiseConv2d(moments, window(sd, name + "/column", 15, window, 1), windowConfig(window, 1, padding));
+        SDVariable means = sd.cnn().depthWiseConv2d(columns, window(sd, name + "/row", 15, 1, window), windowConfig(1, window, padding));
+        SDVariable[] m = sd.split(means, 5, 1);
         SDVariable muX = m[0];
         SDVariable muY = m[1];
         SDVariable muXY = muX.mul(muY);
@@ -53,13 +57,13 @@ public final class Ssim {
                 .div(muX2.add(muY2).add(C1).mul(varX.add(varY).add(C2)));
     }
 
-    private static SDVariable window(SameDiff sd, String name, int channels, int size) {
-        return sd.constant(name + "/window", GaussianWindow.of(size, SIGMA, channels));
+    private static SDVariable window(SameDiff sd, String name, int channels, int height, int width) {
+        return sd.constant(name + "/window", GaussianWindow.line(height, width, SIGMA, channels));
     }
 
-    private static Conv2DConfig windowConfig(int size, PaddingMode padding) {
+    private static Conv2DConfig windowConfig(int height, int width, PaddingMode padding) {
         return Conv2DConfig.builder()
-                .kH(size).kW(size).sH(1).sW(1)
+                .kH(height).kW(width).sH(1).sW(1)
                 .paddingMode(padding)
                 .dataFormat("NCHW")
                 .build();

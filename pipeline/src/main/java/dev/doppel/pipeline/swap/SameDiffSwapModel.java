@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,8 +40,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * faceswap's "Original" swap model as one SameDiff graph on ND4J (oneDNN): the encoder once and
  * both decoders, so the shared encoder has one set of weights and one Adam state. Training runs
- * the encoder once on the joined A+B batch and splits its output between the decoders, which
- * measured on par with PyTorch on the same CPU (two encoder passes were 0.78x; docs/ARCHITECTURE.md, Engines).
+ * the encoder once on the joined A+B batch and splits its output between the decoders (1.3x two
+ * encoder passes; docs/ARCHITECTURE.md, Engines, and README's benchmarks for the figures against PyTorch).
  */
 public final class SameDiffSwapModel implements SwapModel, Refinable, FineTunable {
 
@@ -60,6 +61,7 @@ public final class SameDiffSwapModel implements SwapModel, Refinable, FineTunabl
 
     private static final String[] FEATURES = {"warpedA", "warpedB", "targetA", "targetB", "weightsA", "weightsB"};
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> AUTOENCODER = List.of("encoder", "decoderA", "decoderB");
 
     private SameDiff sd;
     private final SwapModelOptions options;
@@ -195,6 +197,42 @@ public final class SameDiffSwapModel implements SwapModel, Refinable, FineTunabl
             differences.add("widthScale " + original.options.widthScale() + " instead of " + options.widthScale());
         }
         return SameDiffWeights.startFrom(iteration, differences, original.sd, sd, List.of("encoder", "decoderA", "decoderB"));
+    }
+
+    /**
+     * The autoencoder's weights by name (copies; a refining model's discriminators left out), in the
+     * network's order: the encoder's layers, then decoder A's, then B's, each a weight (YXIO
+     * filters, [in, out] dense) then its bias.
+     */
+    public Map<String, INDArray> weights() {
+        Map<String, INDArray> weights = new LinkedHashMap<>();
+        sd.variables().stream()
+                .filter(v -> v.getVariableType() == VariableType.VARIABLE && AUTOENCODER.contains(v.name().split("/")[0]))
+                .sorted(Comparator.comparing(SDVariable::name, SameDiffSwapModel::networkOrder))
+                .forEach(v -> weights.put(v.name(), v.getArr().dup()));
+        return weights;
+    }
+
+    /** Encoder, decoder A, decoder B; in each, the layers from input to output; a weight before its bias. */
+    private static int networkOrder(String x, String y) {
+        return Comparator.comparingInt((String name) -> AUTOENCODER.indexOf(name.split("/")[0]))
+                .thenComparingInt(SameDiffSwapModel::layerOrder)
+                .thenComparing(name -> name.endsWith("/b"))
+                .compare(x, y);
+    }
+
+    /** conv0..4, dense0, dense1, upscale in the encoder; upscale0..3, rgb in a decoder. */
+    private static int layerOrder(String name) {
+        String layer = name.split("/")[1];
+        String kind = layer.replaceAll("\\d", "");
+        int index = layer.equals(kind) ? 0 : Integer.parseInt(layer.substring(kind.length()));
+        return switch (kind) {
+            case "conv" -> index;
+            case "dense" -> 10 + index;
+            case "upscale" -> 20 + index;
+            case "rgb" -> 30;
+            default -> throw new IllegalStateException("not a layer of the Original: " + name);
+        };
     }
 
     @Override

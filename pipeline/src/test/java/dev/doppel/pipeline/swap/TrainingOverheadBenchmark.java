@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import dev.doppel.pipeline.family.CheckpointSink;
 import dev.doppel.pipeline.family.Trainer;
 import dev.doppel.pipeline.family.TrainingPlan;
 import dev.doppel.pipeline.family.TrainingSession;
+import dev.doppel.pipeline.nn.NativeHeap;
 import dev.doppel.pipeline.stage.Cancellation;
 import dev.doppel.pipeline.stage.Progress;
 import dev.doppel.pipeline.train.Augmentation;
@@ -35,7 +37,8 @@ import dev.doppel.pipeline.train.TrainingFace;
  * pipeline -Pbench -DskipTests test-compile exec:exec@training-overhead-benchmark}, arguments
  * {@code resolution widthScale batch steps checkpointEvery} (64 1.0 16 12 12 by default). The loop's rate is
  * also given without its checkpoints, and with one every 250 steps (a job's default) from the
- * checkpoint's measured cost.
+ * checkpoint's measured cost. The resident size is read at each checkpoint (and its peak at the
+ * end), so a long run shows whether memory grows with the steps.
  */
 public final class TrainingOverheadBenchmark {
 
@@ -76,9 +79,12 @@ public final class TrainingOverheadBenchmark {
                     new TrainingPlan(batch, model.iteration() + steps, 7));
             long[] parts = new long[3];
             int[] checkpoints = {0};
+            List<String> resident = new ArrayList<>();
+            long loopStart = model.iteration();
             CheckpointSink sink = (s, losses) -> {
                 checkpoint(s, dir.resolve("checkpoint-" + losses.iteration()), parts);
                 checkpoints[0]++;
+                resident.add(String.format("%,d MB after %d", residentMegabytes("VmRSS"), losses.iteration() - loopStart));
             };
             Trainer.Result job = new Trainer(session).train(new Trainer.Options(model.iteration() + steps, batch, checkpointEvery),
                     Progress.NONE, Cancellation.NEVER, sink);
@@ -100,9 +106,21 @@ public final class TrainingOverheadBenchmark {
             int written = Math.max(1, checkpoints[0]);
             System.out.printf("  drawing and augmenting a step's faces alone: %.1f ms; a checkpoint: save %,.0f ms, zip %,.0f ms, preview %,.0f ms "
                     + "(%d written)%n", samplingMs, parts[0] / 1e6 / written, parts[1] / 1e6 / written, parts[2] / 1e6 / written, checkpoints[0]);
+            System.out.printf("  resident size at each checkpoint: %s steps; peak %,d MB (%s)%n", String.join(", ", resident),
+                    residentMegabytes("VmHWM"), NativeHeap.describe());
         } finally {
             delete(dir);
         }
+    }
+
+    /** A line of /proc/self/status in MB: VmRSS now, VmHWM the peak so far. */
+    private static long residentMegabytes(String field) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith(field + ":")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+            }
+        }
+        throw new IOException(field + " not in /proc/self/status");
     }
 
     private static double bare(SameDiffSwapModel model, TrainingBatch a, TrainingBatch b, int steps) {
