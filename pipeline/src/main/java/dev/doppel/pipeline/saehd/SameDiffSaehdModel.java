@@ -16,6 +16,7 @@ import dev.doppel.pipeline.family.TranslatedFaces;
 import dev.doppel.pipeline.samediff.GradientNoise;
 import dev.doppel.pipeline.samediff.NchwArrays;
 import dev.doppel.pipeline.samediff.SameDiffAdaBelief;
+import dev.doppel.pipeline.samediff.SameDiffCheckpoint;
 import dev.doppel.pipeline.samediff.SameDiffWeights;
 import dev.doppel.pipeline.swap.Identity;
 import dev.doppel.pipeline.swap.StepLosses;
@@ -56,6 +57,7 @@ public final class SameDiffSaehdModel implements SwapModel, FineTunable {
     static final double BETA2 = 0.999;
 
     static final String GRAPH_FILE = "model.sd";
+    static final String OPTIMISER_FILE = "optimiser.bin";
     static final String STATE_FILE = "model.json";
 
     /** Faces first (3 channels), then the per-pixel maps (1). */
@@ -142,7 +144,7 @@ public final class SameDiffSaehdModel implements SwapModel, FineTunable {
     /** A model {@link #save(Path) saved} earlier, with its optimiser state: training resumes where it stopped. */
     public static SameDiffSaehdModel load(Path directory) throws IOException {
         State state = JSON.readValue(directory.resolve(STATE_FILE).toFile(), State.class);
-        SameDiff sd = SameDiff.load(directory.resolve(GRAPH_FILE).toFile(), true);
+        SameDiff sd = SameDiffCheckpoint.load(directory.resolve(GRAPH_FILE), directory.resolve(OPTIMISER_FILE));
         return new SameDiffSaehdModel(sd, state.options(), state.iteration());
     }
 
@@ -227,7 +229,7 @@ public final class SameDiffSaehdModel implements SwapModel, FineTunable {
     @Override
     public void save(Path directory) throws IOException {
         Files.createDirectories(directory);
-        sd.save(directory.resolve(GRAPH_FILE).toFile(), true);
+        SameDiffCheckpoint.save(sd, directory.resolve(GRAPH_FILE), directory.resolve(OPTIMISER_FILE));
         JSON.writeValue(directory.resolve(STATE_FILE).toFile(), new State(ARCHITECTURE, options, iteration));
     }
 

@@ -5,6 +5,7 @@ import dev.doppel.pipeline.family.FineTunable;
 import dev.doppel.pipeline.family.TrainableModel;
 import dev.doppel.pipeline.samediff.GradientNoise;
 import dev.doppel.pipeline.samediff.NchwArrays;
+import dev.doppel.pipeline.samediff.SameDiffCheckpoint;
 import dev.doppel.pipeline.samediff.SameDiffWeights;
 
 import java.io.IOException;
@@ -57,6 +58,7 @@ public final class SameDiffSwapModel implements SwapModel, Refinable, FineTunabl
     static final double EPSILON = 1e-7;
 
     static final String GRAPH_FILE = "model.sd";
+    static final String OPTIMISER_FILE = "optimiser.bin";
     static final String STATE_FILE = "model.json";
 
     private static final String[] FEATURES = {"warpedA", "warpedB", "targetA", "targetB", "weightsA", "weightsB"};
@@ -122,7 +124,7 @@ public final class SameDiffSwapModel implements SwapModel, Refinable, FineTunabl
     /** A model {@link #save(Path) saved} earlier, with its Adam state: training resumes where it stopped. */
     public static SameDiffSwapModel load(Path directory) throws IOException {
         State state = JSON.readValue(directory.resolve(STATE_FILE).toFile(), State.class);
-        SameDiff sd = SameDiff.load(directory.resolve(GRAPH_FILE).toFile(), true);
+        SameDiff sd = SameDiffCheckpoint.load(directory.resolve(GRAPH_FILE), directory.resolve(OPTIMISER_FILE));
         return new SameDiffSwapModel(sd, state.options(), state.iteration(), state.refinement());
     }
 
@@ -243,7 +245,7 @@ public final class SameDiffSwapModel implements SwapModel, Refinable, FineTunabl
     @Override
     public void save(Path directory) throws IOException {
         Files.createDirectories(directory);
-        sd.save(directory.resolve(GRAPH_FILE).toFile(), true);
+        SameDiffCheckpoint.save(sd, directory.resolve(GRAPH_FILE), directory.resolve(OPTIMISER_FILE));
         JSON.writeValue(directory.resolve(STATE_FILE).toFile(), new State(ARCHITECTURE, options, iteration, refinement));
     }
 
