@@ -198,7 +198,7 @@ public final class SameDiffSwapModel implements SwapModel, Refinable, FineTunabl
         if (original.options.widthScale() != options.widthScale()) {
             differences.add("widthScale " + original.options.widthScale() + " instead of " + options.widthScale());
         }
-        return SameDiffWeights.startFrom(iteration, differences, original.sd, sd, List.of("encoder", "decoderA", "decoderB"));
+        return SameDiffWeights.startFrom(iteration, differences, original.sd, sd, AUTOENCODER);
     }
 
     /**
