@@ -80,10 +80,13 @@ class DeletionIT {
 
         tenant.api().awaitState(job, "CANCELLED", Duration.ofMinutes(1));
         Instant deadline = Instant.now().plusSeconds(60);
-        while (rows("select count(*) from face_sets where tenant_id = :t", tenant.id()) > 0 && Instant.now().isBefore(deadline)) {
+        // The sweep deletes the rows, then the store objects it listed in the same transaction: done is both.
+        String pending = "select (select count(*) from face_sets where tenant_id = :t)"
+                + " + (select count(*) from object_deletions where tenant_id = :t)";
+        while (rows(pending, tenant.id()) > 0 && Instant.now().isBefore(deadline)) {
             Thread.sleep(200);
         }
-        assertThat(rows("select count(*) from face_sets where tenant_id = :t", tenant.id())).as("the sweep finished it").isZero();
+        assertThat(rows(pending, tenant.id())).as("the sweep finished it").isZero();
         assertThat(store.list(StorageKeys.tenantPrefix(tenant.id()))).isEmpty();
         assertThat(jdbc.sql("select detail->>'reason' from audit_log where tenant_id = :t and action = 'face-set.deletion-requested'")
                 .param("t", tenant.id()).query(String.class).single()).isEqualTo("consent-withdrawn");
