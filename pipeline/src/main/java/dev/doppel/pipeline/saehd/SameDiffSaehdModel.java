@@ -56,6 +56,10 @@ public final class SameDiffSaehdModel implements SwapModel, FineTunable {
     static final double BETA1 = 0.9;
     static final double BETA2 = 0.999;
 
+    /** The version of what {@link #save} writes: 2 holds the weights raw and builds the graph anew on load; 1 held SameDiff's graph file. */
+    static final int FORMAT_VERSION = 2;
+    static final String WEIGHTS_FILE = "weights.bin";
+    /** Format 1's SameDiff graph file, still read. */
     static final String GRAPH_FILE = "model.sd";
     static final String OPTIMISER_FILE = "optimiser.bin";
     static final String STATE_FILE = "model.json";
@@ -68,7 +72,7 @@ public final class SameDiffSaehdModel implements SwapModel, FineTunable {
     private final SaehdOptions options;
     private long iteration;
 
-    /** What sits beside the graph file: the options it was built with and the steps it has taken. */
+    /** What sits beside the weights: the options the graph is built with and the steps it has taken. */
     record State(String name, SaehdOptions options, long iteration) {
     }
 
@@ -138,14 +142,20 @@ public final class SameDiffSaehdModel implements SwapModel, FineTunable {
 
     /** SAEHD on SameDiff, as the worker registers it; the settings' options are {@link SaehdOptions#of}'s. */
     public static ModelImplementation implementation() {
-        return new ModelImplementation(ARCHITECTURE, ENGINE, 1, settings -> create(SaehdOptions.of(settings)), SameDiffSaehdModel::load);
+        return new ModelImplementation(ARCHITECTURE, ENGINE, FORMAT_VERSION, settings -> create(SaehdOptions.of(settings)), SameDiffSaehdModel::load);
     }
 
     /** A model {@link #save(Path) saved} earlier, with its optimiser state: training resumes where it stopped. */
     public static SameDiffSaehdModel load(Path directory) throws IOException {
         State state = JSON.readValue(directory.resolve(STATE_FILE).toFile(), State.class);
-        SameDiff sd = SameDiffCheckpoint.load(directory.resolve(GRAPH_FILE), directory.resolve(OPTIMISER_FILE));
-        return new SameDiffSaehdModel(sd, state.options(), state.iteration());
+        if (Files.exists(directory.resolve(GRAPH_FILE))) {
+            SameDiff sd = SameDiffCheckpoint.loadGraph(directory.resolve(GRAPH_FILE), directory.resolve(OPTIMISER_FILE));
+            return new SameDiffSaehdModel(sd, state.options(), state.iteration());
+        }
+        SameDiffSaehdModel model = create(state.options());
+        SameDiffCheckpoint.restore(model.sd, directory.resolve(WEIGHTS_FILE), directory.resolve(OPTIMISER_FILE));
+        model.iteration = state.iteration();
+        return model;
     }
 
     public SaehdOptions options() {
@@ -229,7 +239,7 @@ public final class SameDiffSaehdModel implements SwapModel, FineTunable {
     @Override
     public void save(Path directory) throws IOException {
         Files.createDirectories(directory);
-        SameDiffCheckpoint.save(sd, directory.resolve(GRAPH_FILE), directory.resolve(OPTIMISER_FILE));
+        SameDiffCheckpoint.save(sd, directory.resolve(WEIGHTS_FILE), directory.resolve(OPTIMISER_FILE));
         JSON.writeValue(directory.resolve(STATE_FILE).toFile(), new State(ARCHITECTURE, options, iteration));
     }
 

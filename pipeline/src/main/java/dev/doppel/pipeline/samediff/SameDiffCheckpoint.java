@@ -12,36 +12,51 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.TrainingConfig;
+import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.GradientUpdater;
 
 /**
- * A trainable SameDiff graph on disk as two files: the graph with its weights (SameDiff's own
- * FlatBuffers file) and the optimiser's state beside it, raw. SameDiff can keep the optimiser's
- * state in its file too, but builds the whole file in one Java buffer, which cannot pass 2 GB:
- * weights plus Adam's two moments of a full-width 128 px Original (108 M parameters) do not fit,
- * and such a train job failed at its first checkpoint. Each state array here goes straight from
- * native memory to the file.
+ * A trainable SameDiff graph's state on disk as two raw files: its weights (and the optimiser's
+ * step count) and its optimiser's state. The graph itself is not written: a model builds it again
+ * from its options and {@link #restore restores} into it. Each array goes straight from native
+ * memory to the file. SameDiff's own file builds everything in one Java buffer, one value at a
+ * time: it cannot pass 2 GB (a full-width 128 px Original with Adam's moments failed at its first
+ * checkpoint) and took 15-40 s at 64 px, where this takes about a second.
  *
- * <p>A graph file that holds its optimiser state (saved before this) loads as it is.
+ * <p>Checkpoints written before this hold a SameDiff graph file: {@link #loadGraph} reads them.
  */
 public final class SameDiffCheckpoint {
+
+    private static final int WEIGHTS_MAGIC = 0x44535731; // "DSW1"
 
     private SameDiffCheckpoint() {
     }
 
-    public static void save(SameDiff sd, Path graph, Path optimiser) throws IOException {
-        sd.save(graph.toFile(), false);
+    public static void save(SameDiff sd, Path weights, Path optimiser) throws IOException {
+        TrainingConfig training = sd.getTrainingConfig();
+        try (FileChannel channel = create(weights); DataOutputStream out = new DataOutputStream(Channels.newOutputStream(channel))) {
+            out.writeInt(WEIGHTS_MAGIC);
+            out.writeInt(training == null ? 0 : training.getIterationCount());
+            out.writeInt(training == null ? 0 : training.getEpochCount());
+            var variables = sd.variables().stream().filter(v -> v.getVariableType() == VariableType.VARIABLE).toList();
+            out.writeInt(variables.size());
+            for (SDVariable variable : variables) {
+                out.writeUTF(variable.name());
+                write(variable.getArr(), out, channel);
+            }
+        }
         Map<String, GradientUpdater> updaters = sd.isInitializedTraining() ? sd.getUpdaterMap() : Map.of();
-        try (FileChannel channel = FileChannel.open(optimiser, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE);
-             DataOutputStream out = new DataOutputStream(Channels.newOutputStream(channel))) {
+        try (FileChannel channel = create(optimiser); DataOutputStream out = new DataOutputStream(Channels.newOutputStream(channel))) {
             out.writeInt(updaters.size());
             for (Map.Entry<String, GradientUpdater> updater : updaters.entrySet()) {
                 Map<String, INDArray> state = updater.getValue().getState();
@@ -55,12 +70,49 @@ public final class SameDiffCheckpoint {
         }
     }
 
-    /** A graph saved by {@link #save}, ready to train on from where it stopped; {@code optimiser} may be absent (an older file holds it). */
-    public static SameDiff load(Path graph, Path optimiser) throws IOException {
+    /**
+     * Puts what {@link #save} wrote back into a graph built as the saved one was (same options, same
+     * refinement): every weight by name, the optimiser's state and its step count, so training
+     * resumes exactly where it stopped.
+     */
+    public static void restore(SameDiff sd, Path weights, Path optimiser) throws IOException {
+        int iterations;
+        int epochs;
+        try (FileChannel channel = FileChannel.open(weights, StandardOpenOption.READ);
+             DataInputStream in = new DataInputStream(Channels.newInputStream(channel))) {
+            if (in.readInt() != WEIGHTS_MAGIC) {
+                throw new IOException(weights.getFileName() + " is not a SameDiff weights file");
+            }
+            iterations = in.readInt();
+            epochs = in.readInt();
+            int count = in.readInt();
+            for (int i = 0; i < count; i++) {
+                String name = in.readUTF();
+                if (!sd.hasVariable(name) || sd.getVariable(name).getVariableType() != VariableType.VARIABLE) {
+                    throw new IOException("the checkpoint holds a weight this network lacks: " + name);
+                }
+                readInto(sd.getArrForVarName(name), name, in, channel);
+            }
+        }
+        Map<String, Map<String, INDArray>> states = readOptimiser(optimiser);
+        restoreOptimiser(sd, states);
+        if (sd.getTrainingConfig() != null) {
+            sd.getTrainingConfig().setIterationCount(iterations);
+            sd.getTrainingConfig().setEpochCount(epochs);
+        }
+    }
+
+    /** A SameDiff graph file with its weights (an earlier checkpoint's); its optimiser's state is beside it, or inside it in older ones still. */
+    public static SameDiff loadGraph(Path graph, Path optimiser) throws IOException {
         if (!Files.exists(optimiser)) {
             return SameDiff.load(graph.toFile(), true);
         }
         SameDiff sd = SameDiff.load(graph.toFile(), false);
+        restoreOptimiser(sd, readOptimiser(optimiser));
+        return sd;
+    }
+
+    private static Map<String, Map<String, INDArray>> readOptimiser(Path optimiser) throws IOException {
         Map<String, Map<String, INDArray>> states = new LinkedHashMap<>();
         try (FileChannel channel = FileChannel.open(optimiser, StandardOpenOption.READ);
              DataInputStream in = new DataInputStream(Channels.newInputStream(channel))) {
@@ -70,22 +122,30 @@ public final class SameDiffCheckpoint {
                 int arrays = in.readInt();
                 Map<String, INDArray> state = new LinkedHashMap<>();
                 for (int j = 0; j < arrays; j++) {
-                    state.put(in.readUTF(), read(in, channel));
+                    state.put(in.readUTF(), read(readShape(in), channel));
                 }
                 states.put(name, state);
             }
         }
-        if (!states.isEmpty()) {
-            initializeTraining(sd);
-            for (Map.Entry<String, Map<String, INDArray>> state : states.entrySet()) {
-                GradientUpdater updater = sd.getUpdaterMap().get(state.getKey());
-                if (updater == null) {
-                    throw new IOException("optimiser state for " + state.getKey() + ", which the graph does not train");
-                }
-                updater.setState(state.getValue(), false);
-            }
+        return states;
+    }
+
+    private static void restoreOptimiser(SameDiff sd, Map<String, Map<String, INDArray>> states) throws IOException {
+        if (states.isEmpty()) {
+            return;
         }
-        return sd;
+        initializeTraining(sd);
+        for (Map.Entry<String, Map<String, INDArray>> state : states.entrySet()) {
+            GradientUpdater updater = sd.getUpdaterMap().get(state.getKey());
+            if (updater == null) {
+                throw new IOException("optimiser state for " + state.getKey() + ", which the graph does not train");
+            }
+            updater.setState(state.getValue(), false);
+        }
+    }
+
+    private static FileChannel create(Path file) throws IOException {
+        return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
     }
 
     /** Shape, then the raw floats; the streams carry no buffer of their own, so the channel writes in order. */
@@ -103,20 +163,42 @@ public final class SameDiffCheckpoint {
         }
     }
 
-    private static INDArray read(DataInputStream in, FileChannel channel) throws IOException {
+    /** Reads an array into {@code target}, which must be of its shape. */
+    private static void readInto(INDArray target, String name, DataInputStream in, FileChannel channel) throws IOException {
+        long[] shape = readShape(in);
+        if (!Arrays.equals(shape, target.shape())) {
+            throw new IOException("weight " + name + " is " + Arrays.toString(shape) + " in the checkpoint, " + Arrays.toString(target.shape())
+                    + " in the network");
+        }
+        if (target.dataType() == DataType.FLOAT && target.ordering() == 'c' && !target.isView()) {
+            fill(target, channel);
+        } else {
+            target.assign(read(shape, channel));
+        }
+    }
+
+    private static INDArray read(long[] shape, FileChannel channel) throws IOException {
+        INDArray array = Nd4j.create(DataType.FLOAT, shape, 'c');
+        fill(array, channel);
+        return array;
+    }
+
+    private static long[] readShape(DataInputStream in) throws IOException {
         long[] shape = new long[in.readInt()];
         for (int i = 0; i < shape.length; i++) {
             shape[i] = in.readLong();
         }
-        INDArray array = Nd4j.create(DataType.FLOAT, shape, 'c');
+        return shape;
+    }
+
+    private static void fill(INDArray array, FileChannel channel) throws IOException {
         ByteBuffer bytes = array.data().asNio().order(ByteOrder.nativeOrder());
         bytes.limit((int) (array.length() * Float.BYTES));
         while (bytes.hasRemaining()) {
             if (channel.read(bytes) < 0) {
-                throw new IOException("optimiser state cut short");
+                throw new IOException("checkpoint cut short");
             }
         }
-        return array;
     }
 
     /** SameDiff makes its updaters on the first fit only, and only a file with their state can fill them: this makes them now. */

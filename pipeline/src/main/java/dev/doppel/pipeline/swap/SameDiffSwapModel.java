@@ -57,6 +57,10 @@ public final class SameDiffSwapModel implements SwapModel, Refinable, FineTunabl
     static final double BETA2 = 0.99;
     static final double EPSILON = 1e-7;
 
+    /** The version of what {@link #save} writes: 2 holds the weights raw and builds the graph anew on load; 1 held SameDiff's graph file. */
+    static final int FORMAT_VERSION = 2;
+    static final String WEIGHTS_FILE = "weights.bin";
+    /** Format 1's SameDiff graph file, still read. */
     static final String GRAPH_FILE = "model.sd";
     static final String OPTIMISER_FILE = "optimiser.bin";
     static final String STATE_FILE = "model.json";
@@ -69,7 +73,7 @@ public final class SameDiffSwapModel implements SwapModel, Refinable, FineTunabl
     private final SwapModelOptions options;
     private long iteration;
 
-    /** What sits beside the graph file: the options it was built with and the steps it has taken. */
+    /** What sits beside the weights: the options the graph is built with and the steps it has taken. */
     record State(String name, SwapModelOptions options, long iteration, GanRefinement refinement) {
     }
 
@@ -118,14 +122,23 @@ public final class SameDiffSwapModel implements SwapModel, Refinable, FineTunabl
 
     /** faceswap's Original on SameDiff, as the worker registers it. */
     public static ModelImplementation implementation() {
-        return new ModelImplementation(ARCHITECTURE, ENGINE, 1, settings -> create(SwapModelOptions.of(settings)), SameDiffSwapModel::load);
+        return new ModelImplementation(ARCHITECTURE, ENGINE, FORMAT_VERSION, settings -> create(SwapModelOptions.of(settings)), SameDiffSwapModel::load);
     }
 
     /** A model {@link #save(Path) saved} earlier, with its Adam state: training resumes where it stopped. */
     public static SameDiffSwapModel load(Path directory) throws IOException {
         State state = JSON.readValue(directory.resolve(STATE_FILE).toFile(), State.class);
-        SameDiff sd = SameDiffCheckpoint.load(directory.resolve(GRAPH_FILE), directory.resolve(OPTIMISER_FILE));
-        return new SameDiffSwapModel(sd, state.options(), state.iteration(), state.refinement());
+        if (Files.exists(directory.resolve(GRAPH_FILE))) {
+            SameDiff sd = SameDiffCheckpoint.loadGraph(directory.resolve(GRAPH_FILE), directory.resolve(OPTIMISER_FILE));
+            return new SameDiffSwapModel(sd, state.options(), state.iteration(), state.refinement());
+        }
+        SameDiffSwapModel model = create(state.options());
+        if (state.refinement() != null) {
+            model.startRefinement(state.refinement());
+        }
+        SameDiffCheckpoint.restore(model.sd, directory.resolve(WEIGHTS_FILE), directory.resolve(OPTIMISER_FILE));
+        model.iteration = state.iteration();
+        return model;
     }
 
     public SwapModelOptions options() {
@@ -245,7 +258,7 @@ public final class SameDiffSwapModel implements SwapModel, Refinable, FineTunabl
     @Override
     public void save(Path directory) throws IOException {
         Files.createDirectories(directory);
-        SameDiffCheckpoint.save(sd, directory.resolve(GRAPH_FILE), directory.resolve(OPTIMISER_FILE));
+        SameDiffCheckpoint.save(sd, directory.resolve(WEIGHTS_FILE), directory.resolve(OPTIMISER_FILE));
         JSON.writeValue(directory.resolve(STATE_FILE).toFile(), new State(ARCHITECTURE, options, iteration, refinement));
     }
 
