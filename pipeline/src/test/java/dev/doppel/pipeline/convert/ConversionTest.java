@@ -32,6 +32,7 @@ import dev.doppel.pipeline.stage.Progress;
 import dev.doppel.pipeline.swap.SameDiffSwapModel;
 import dev.doppel.pipeline.swap.SwapModelOptions;
 import dev.doppel.pipeline.swap.SwapTraining;
+import dev.doppel.pipeline.family.CheckpointSink;
 import dev.doppel.pipeline.family.Trainer;
 import dev.doppel.pipeline.family.TrainingPlan;
 import dev.doppel.pipeline.train.TrainingFace;
@@ -64,7 +65,7 @@ class ConversionTest {
         model = SameDiffSwapModel.create(new SwapModelOptions(64, 0.25, 3e-4, 5));
         Trainer.Result result = new Trainer(new SwapTraining().open(model,
                 Map.of("A", List.of(TrainingFace.of(a.aligned())), "B", List.of(TrainingFace.of(b.aligned()))), new TrainingPlan(4, STEPS, 1)))
-                .train(new Trainer.Options(STEPS, 4, STEPS), Progress.NONE, Cancellation.NEVER, (session, losses) -> { });
+                .train(new Trainer.Options(STEPS, 4, STEPS), Progress.NONE, Cancellation.NEVER, CheckpointSink.NONE);
         System.out.printf("trained %d steps in %.1f s%n", result.iterations(), result.seconds());
     }
 

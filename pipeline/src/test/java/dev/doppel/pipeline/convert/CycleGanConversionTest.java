@@ -13,6 +13,7 @@ import dev.doppel.pipeline.face.ExtractedFace;
 import dev.doppel.pipeline.face.FaceExtractor;
 import dev.doppel.pipeline.face.FaceModels;
 import dev.doppel.pipeline.face.SampleFaces;
+import dev.doppel.pipeline.family.CheckpointSink;
 import dev.doppel.pipeline.family.ModelSettings;
 import dev.doppel.pipeline.family.Trainer;
 import dev.doppel.pipeline.family.TrainingPlan;
@@ -42,7 +43,7 @@ class CycleGanConversionTest {
             ExtractedFace b = extractor.extract(SampleFaces.photo("sample6"), options).get(3);
             new Trainer(new CycleGanTraining().open(model, Map.of("A", List.of(TrainingFace.of(a.aligned())),
                     "B", List.of(TrainingFace.of(b.aligned()))), new TrainingPlan(1, 20, 1)))
-                    .train(new Trainer.Options(20, 1, 20), Progress.NONE, Cancellation.NEVER, (session, losses) -> { });
+                    .train(new Trainer.Options(20, 1, 20), Progress.NONE, Cancellation.NEVER, CheckpointSink.NONE);
 
             Conversion conversion = new Conversion(faces, model, new SwapOptions("B", Coverage.WHOLE_FACE, ColourMatch.REINHARD,
                     BlendMode.FEATHER, BlendOptions.DEFAULT, FaceSelection.LARGEST, a.embedding(), 0.6, b.embedding()), false);

@@ -14,6 +14,7 @@ import dev.doppel.pipeline.face.ExtractedFace;
 import dev.doppel.pipeline.face.FaceExtractor;
 import dev.doppel.pipeline.face.FaceModels;
 import dev.doppel.pipeline.face.SampleFaces;
+import dev.doppel.pipeline.family.CheckpointSink;
 import dev.doppel.pipeline.family.GanRefinement;
 import dev.doppel.pipeline.family.Trainer;
 import dev.doppel.pipeline.family.TrainingPlan;
@@ -80,7 +81,7 @@ public final class GanRefinementBenchmark {
             long steps = target - model.iteration();
             TrainingSession session = new SwapTraining().open(model, pair, new TrainingPlan(batch, target, 7, refinement));
             long started = System.nanoTime();
-            new Trainer(session).train(new Trainer.Options(target, batch, target), Progress.NONE, Cancellation.NEVER, (s, losses) -> { });
+            new Trainer(session).train(new Trainer.Options(target, batch, target), Progress.NONE, Cancellation.NEVER, CheckpointSink.NONE);
             double msPerStep = (System.nanoTime() - started) / 1e6 / steps;
             Conversion conversion = new Conversion(faces, model, swap, false);
             var swapped = conversion.photo(photo);
@@ -95,6 +96,6 @@ public final class GanRefinementBenchmark {
 
     private static void train(SameDiffSwapModel model, Map<String, List<TrainingFace>> pair, int steps, int batch, GanRefinement refinement) {
         TrainingSession session = new SwapTraining().open(model, pair, new TrainingPlan(batch, steps, 1, refinement));
-        new Trainer(session).train(new Trainer.Options(steps, batch, steps), Progress.NONE, Cancellation.NEVER, (s, losses) -> { });
+        new Trainer(session).train(new Trainer.Options(steps, batch, steps), Progress.NONE, Cancellation.NEVER, CheckpointSink.NONE);
     }
 }

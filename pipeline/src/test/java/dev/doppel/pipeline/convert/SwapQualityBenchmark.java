@@ -14,6 +14,7 @@ import dev.doppel.pipeline.face.ExtractedFace;
 import dev.doppel.pipeline.face.FaceExtractor;
 import dev.doppel.pipeline.face.FaceModels;
 import dev.doppel.pipeline.face.SampleFaces;
+import dev.doppel.pipeline.family.CheckpointSink;
 import dev.doppel.pipeline.family.FaceTranslator;
 import dev.doppel.pipeline.family.ModelSettings;
 import dev.doppel.pipeline.family.TrainableModel;
@@ -72,7 +73,7 @@ public final class SwapQualityBenchmark {
                     model.parameterCount() / 1e6, a.embedding().distance(b.embedding()));
             long started = System.nanoTime();
             for (int done = Math.min(every, steps); done <= steps; done += every) {
-                trainer.train(new Trainer.Options(done, batch, done), Progress.NONE, Cancellation.NEVER, (s, losses) -> { });
+                trainer.train(new Trainer.Options(done, batch, done), Progress.NONE, Cancellation.NEVER, CheckpointSink.NONE);
                 Conversion conversion = new Conversion(faces, (FaceTranslator) model, swap, false);
                 var swapped = conversion.photo(photo);
                 FaceReport face = conversion.report().faces().get(0);

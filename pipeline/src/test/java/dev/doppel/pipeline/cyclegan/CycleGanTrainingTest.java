@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.doppel.pipeline.family.CheckpointSink;
 import dev.doppel.pipeline.family.FaceBatch;
 import dev.doppel.pipeline.family.TrainingPlan;
 import dev.doppel.pipeline.family.NamedLosses;
@@ -38,7 +39,7 @@ class CycleGanTrainingTest {
             List<Long> nanos = new ArrayList<>();
             TrainingSession recorded = recording(session, steps, nanos);
             Trainer.Result result = new Trainer(recorded).train(new Trainer.Options(STEPS, BATCH, 10),
-                    Progress.NONE, Cancellation.NEVER, (s, last) -> { });
+                    Progress.NONE, Cancellation.NEVER, CheckpointSink.NONE);
             BufferedImage preview = session.preview();
 
             // The first step also builds the gradient graph: time the others.

@@ -32,6 +32,7 @@ import dev.doppel.pipeline.face.FaceExtractor;
 import dev.doppel.pipeline.face.FaceModels;
 import dev.doppel.pipeline.face.LocatedFace;
 import dev.doppel.pipeline.face.SampleFaces;
+import dev.doppel.pipeline.family.CheckpointSink;
 import dev.doppel.pipeline.family.ModelSettings;
 import dev.doppel.pipeline.family.Trainer;
 import dev.doppel.pipeline.family.TrainingPlan;
@@ -80,7 +81,7 @@ class ReenactmentTest {
         }
         model = SameDiffPix2PixModel.create(Pix2PixOptions.PIX2PIX, new ModelSettings(64, 0.25, 1e-3, 5));
         Trainer.Result result = new Trainer(new Pix2PixTraining().open(model, Map.of(Pix2PixTraining.ROLE, training), new TrainingPlan(4, STEPS, 1)))
-                .train(new Trainer.Options(STEPS, 4, STEPS), Progress.NONE, Cancellation.NEVER, (session, losses) -> { });
+                .train(new Trainer.Options(STEPS, 4, STEPS), Progress.NONE, Cancellation.NEVER, CheckpointSink.NONE);
         System.out.printf("trained %d steps in %.1f s%n", result.iterations(), result.seconds());
     }
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.doppel.pipeline.cyclegan.SyntheticFaces;
 import dev.doppel.pipeline.face.SampleFaces;
+import dev.doppel.pipeline.family.CheckpointSink;
 import dev.doppel.pipeline.family.NamedLosses;
 import dev.doppel.pipeline.family.TrainingPlan;
 import dev.doppel.pipeline.family.TrainingSession;
@@ -43,7 +44,10 @@ class SwapTrainingTest {
             assertThat(first.values()).containsOnlyKeys(SwapTraining.LOSS_A, SwapTraining.LOSS_B);
 
             Trainer.Result result = new Trainer(session).train(new Trainer.Options(STEPS, BATCH, 10),
-                    Progress.NONE, Cancellation.NEVER, (s, last) -> checkpoints.add(last));
+                    Progress.NONE, Cancellation.NEVER, (s, last) -> {
+                        checkpoints.add(last);
+                        return CheckpointSink.Publication.NONE;
+                    });
             BufferedImage preview = session.preview();
 
             // Single steps are noisy under heavy augmentation: average the last three checkpoints.

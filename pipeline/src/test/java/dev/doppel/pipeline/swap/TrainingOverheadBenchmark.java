@@ -10,12 +10,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 import javax.imageio.ImageIO;
 
 import dev.doppel.pipeline.face.SampleFaces;
+import dev.doppel.pipeline.family.CheckpointArchive;
 import dev.doppel.pipeline.family.CheckpointSink;
 import dev.doppel.pipeline.family.Trainer;
 import dev.doppel.pipeline.family.TrainingPlan;
@@ -30,15 +29,18 @@ import dev.doppel.pipeline.train.TrainingFace;
 /**
  * What a train job's loop costs beside its steps: the bare step rate of faceswap's Original on one
  * fixed batch (as TrainingBenchmark times it) against the same model trained by the job's loop
- * ({@link Trainer} over {@link SwapTraining}: faces drawn, augmented and warped every step, and a
- * checkpoint every {@code checkpointEvery} steps written as a train job writes one here: the
- * model saved, zipped (stored) and its preview grid rendered, the store's upload left out). Faces are
- * sample1's (A) and sample3's (B). A measurement, not a test: run {@code ./mvnw -B -o -q -pl
- * pipeline -Pbench -DskipTests test-compile exec:exec@training-overhead-benchmark}, arguments
- * {@code resolution widthScale batch steps checkpointEvery} (64 1.0 16 12 12 by default). The loop's rate is
- * also given without its checkpoints, and with one every 250 steps (a job's default) from the
- * checkpoint's measured cost. The resident size is read at each checkpoint (and its peak at the
- * end), so a long run shows whether memory grows with the steps.
+ * ({@link Trainer} over {@link SwapTraining}: faces drawn, augmented and warped for every step on
+ * the prefetch thread). First without checkpoints, in rounds of bare and loop steps taken in turn
+ * (this machine drifts by as much as the effect); then with a checkpoint every {@code
+ * checkpointEvery} steps written as a train job writes one: the model saved and its preview grid
+ * rendered between two steps, then packed ({@link CheckpointArchive}) beside the next ones, the store's upload left
+ * out, the last one waited for as a job waits. Faces are sample1's (A) and sample3's (B). A
+ * measurement, not a test: run {@code ./mvnw -B -o -q -pl pipeline -Pbench -DskipTests
+ * test-compile exec:exec@training-overhead-benchmark}, arguments {@code resolution widthScale batch
+ * rounds stepsPerRound steps checkpointEvery} (64 1.0 16 4 3 16 8 by default). The rate with a
+ * checkpoint every 250 steps (a job's default) follows from what a checkpoint took on the training
+ * thread. The resident size is read at each checkpoint (and its peak at the end), so a long run
+ * shows whether memory grows with the steps.
  */
 public final class TrainingOverheadBenchmark {
 
@@ -52,8 +54,10 @@ public final class TrainingOverheadBenchmark {
         int resolution = args.length > 0 ? Integer.parseInt(args[0]) : 64;
         double width = args.length > 1 ? Double.parseDouble(args[1]) : 1.0;
         int batch = args.length > 2 ? Integer.parseInt(args[2]) : 16;
-        int steps = args.length > 3 ? Integer.parseInt(args[3]) : 12;
-        int checkpointEvery = args.length > 4 ? Integer.parseInt(args[4]) : 12;
+        int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 4;
+        int perRound = args.length > 4 ? Integer.parseInt(args[4]) : 3;
+        int steps = args.length > 5 ? Integer.parseInt(args[5]) : 16;
+        int checkpointEvery = args.length > 6 ? Integer.parseInt(args[6]) : 8;
         List<TrainingFace> a = SampleFaces.aligned("sample1", 128).stream().map(TrainingFace::of).toList();
         List<TrainingFace> b = SampleFaces.aligned("sample3", 128).stream().map(TrainingFace::of).toList();
         Path dir = Files.createTempDirectory("doppel-training-overhead");
@@ -63,49 +67,63 @@ public final class TrainingOverheadBenchmark {
             TrainingBatch fixedA = samplerA.next(batch);
             TrainingBatch fixedB = samplerB.next(batch);
             long sampling = System.nanoTime();
-            for (int i = 0; i < steps; i++) {
+            for (int i = 0; i < perRound; i++) {
                 samplerA.next(batch);
                 samplerB.next(batch);
             }
-            double samplingMs = (System.nanoTime() - sampling) / 1e6 / steps;
-
+            double samplingMs = (System.nanoTime() - sampling) / 1e6 / perRound;
             for (int i = 0; i < 2; i++) {
                 model.trainStep(fixedA, fixedB);
             }
-            // Half the bare steps before the loop and half after, so neither side gets the warmer machine.
-            double bareSeconds = bare(model, fixedA, fixedB, steps / 2);
-
             TrainingSession session = new SwapTraining().open(model, Map.of("A", a, "B", b),
-                    new TrainingPlan(batch, model.iteration() + steps, 7));
+                    new TrainingPlan(batch, Long.MAX_VALUE, 7));
+            Trainer trainer = new Trainer(session);
+
+            double bareSeconds = 0;
+            int bareSteps = 0;
+            double loopSeconds = 0;
+            for (int round = 0; round < rounds; round++) {
+                bareSeconds += bare(model, fixedA, fixedB, perRound);
+                bareSteps += perRound;
+                loopSeconds += trainer.train(new Trainer.Options(model.iteration() + perRound, batch, Long.MAX_VALUE), Progress.NONE,
+                        Cancellation.NEVER, CheckpointSink.NONE).seconds();
+            }
+
             long[] parts = new long[3];
             int[] checkpoints = {0};
             List<String> resident = new ArrayList<>();
             long loopStart = model.iteration();
             CheckpointSink sink = (s, losses) -> {
-                checkpoint(s, dir.resolve("checkpoint-" + losses.iteration()), parts);
                 checkpoints[0]++;
                 resident.add(String.format("%,d MB after %d", residentMegabytes("VmRSS"), losses.iteration() - loopStart));
+                return checkpoint(s, dir.resolve("checkpoint-" + losses.iteration()), parts);
             };
-            Trainer.Result job = new Trainer(session).train(new Trainer.Options(model.iteration() + steps, batch, checkpointEvery),
-                    Progress.NONE, Cancellation.NEVER, sink);
-            bareSeconds += bare(model, fixedA, fixedB, steps - steps / 2);
+            Trainer.Result job = trainer.train(new Trainer.Options(loopStart + steps, batch, checkpointEvery), Progress.NONE,
+                    Cancellation.NEVER, sink);
+            bareSeconds += bare(model, fixedA, fixedB, perRound);
+            bareSteps += perRound;
 
-            double bareEgs = 2.0 * batch * steps / bareSeconds;
-            System.out.printf("%d px, width %.2f, batch %d+%d, %d steps, a checkpoint every %d:%n", resolution, width, batch, batch, steps,
-                    checkpointEvery);
-            System.out.printf("  bare step:  %,.0f ms/step, %.2f EGs/s%n", bareSeconds * 1000 / steps, bareEgs);
-            System.out.printf("  job's loop: %,.0f ms/step, %.2f EGs/s = %.3f of the bare step rate%n", job.seconds() * 1000 / steps,
-                    job.egsPerSecond(), job.egsPerSecond() / bareEgs);
-            double checkpointSeconds = (parts[0] + parts[1] + parts[2]) / 1e9;
-            double loopEgs = 2.0 * batch * steps / (job.seconds() - checkpointSeconds);
-            double perCheckpoint = checkpointSeconds / Math.max(1, checkpoints[0]);
-            System.out.printf("  job's loop without its checkpoints: %.2f EGs/s = %.3f of the bare step rate; with a checkpoint every %d steps "
-                    + "(the job's default) %.3f%n", loopEgs, loopEgs / bareEgs, DEFAULT_CHECKPOINT_EVERY,
-                    loopEgs / bareEgs * DEFAULT_CHECKPOINT_EVERY * (2.0 * batch / loopEgs)
-                            / (DEFAULT_CHECKPOINT_EVERY * (2.0 * batch / loopEgs) + perCheckpoint));
+            double bareMs = bareSeconds * 1000 / bareSteps;
+            double loopMs = loopSeconds * 1000 / (rounds * perRound);
+            double jobMs = job.seconds() * 1000 / steps;
             int written = Math.max(1, checkpoints[0]);
-            System.out.printf("  drawing and augmenting a step's faces alone: %.1f ms; a checkpoint: save %,.0f ms, zip %,.0f ms, preview %,.0f ms "
-                    + "(%d written)%n", samplingMs, parts[0] / 1e6 / written, parts[1] / 1e6 / written, parts[2] / 1e6 / written, checkpoints[0]);
+            double takenMs = (parts[0] + parts[1]) / 1e6 / written;
+            double steppingMs = (job.seconds() - job.checkpointSeconds()) * 1000 / steps;
+            System.out.printf("%d px, width %.2f, batch %d+%d:%n", resolution, width, batch, batch);
+            System.out.printf("  bare step: %,.0f ms/step, %.2f EGs/s (%d steps)%n", bareMs, 2000.0 * batch / bareMs, bareSteps);
+            System.out.printf("  job's loop without checkpoints: %,.0f ms/step = %.3f of the bare step rate (%d rounds of %d steps each, "
+                    + "in turn with the bare ones)%n", loopMs, bareMs / loopMs, rounds, perRound);
+            System.out.printf("  job's loop with a checkpoint every %d steps: %,.0f ms/step = %.3f of the bare step rate (%d steps, %d checkpoints, "
+                    + "%.1f s of it on them on the training thread, the last one's publication waited for)%n", checkpointEvery, jobMs,
+                    bareMs / jobMs, steps, checkpoints[0], job.checkpointSeconds());
+            System.out.printf("  a checkpoint: taken between two steps in %,.0f ms (save %,.0f ms, preview %,.0f ms), zipped beside the next steps "
+                    + "in %,.0f ms%n", takenMs, parts[0] / 1e6 / written, parts[1] / 1e6 / written, parts[2] / 1e6 / written);
+            // What the steps lost to the publications they ran beside; the last one's was waited for, not overlapped.
+            double besideMs = Math.max(0, steppingMs - loopMs) * steps / Math.max(1, checkpoints[0] - 1);
+            System.out.printf("  the steps beside a publication took %,.0f ms longer in all; with a checkpoint every %d steps (the job's default): "
+                    + "%.3f of the bare step rate%n", besideMs, DEFAULT_CHECKPOINT_EVERY,
+                    bareMs / (loopMs + (takenMs + besideMs) / DEFAULT_CHECKPOINT_EVERY));
+            System.out.printf("  drawing and augmenting a step's faces alone: %.1f ms%n", samplingMs);
             System.out.printf("  resident size at each checkpoint: %s steps; peak %,d MB (%s)%n", String.join(", ", resident),
                     residentMegabytes("VmHWM"), NativeHeap.describe());
         } finally {
@@ -131,32 +149,25 @@ public final class TrainingOverheadBenchmark {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    /** Save, zip and preview, each timed into {@code parts} (nanoseconds). */
-    private static void checkpoint(TrainingSession session, Path folder, long[] parts) throws IOException {
+    /** Save and preview now, zip in the publication, each timed into {@code parts} (nanoseconds). */
+    private static CheckpointSink.Publication checkpoint(TrainingSession session, Path folder, long[] parts) throws IOException {
         long start = System.nanoTime();
         session.model().save(folder);
         long saved = System.nanoTime();
-        Path zip = folder.resolveSibling(folder.getFileName() + ".zip");
-        // As the worker packs a checkpoint: stored, not deflated.
-        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip)); Stream<Path> files = Files.list(folder)) {
-            out.setLevel(0);
-            for (Path file : files.toList()) {
-                out.putNextEntry(new ZipEntry(file.getFileName().toString()));
-                Files.copy(file, out);
-                out.closeEntry();
-            }
-        }
-        long zipped = System.nanoTime();
         BufferedImage preview = session.preview();
         try (OutputStream png = Files.newOutputStream(folder.resolveSibling(folder.getFileName() + ".png"))) {
             ImageIO.write(preview, "png", png);
         }
-        long previewed = System.nanoTime();
         parts[0] += saved - start;
-        parts[1] += zipped - saved;
-        parts[2] += previewed - zipped;
-        delete(folder);
-        Files.delete(zip);
+        parts[1] += System.nanoTime() - saved;
+        return () -> {
+            long zipping = System.nanoTime();
+            Path zip = folder.resolveSibling(folder.getFileName() + ".zip");
+            CheckpointArchive.pack(folder, zip);
+            parts[2] += System.nanoTime() - zipping;
+            delete(folder);
+            Files.delete(zip);
+        };
     }
 
     private static void delete(Path folder) throws IOException {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.doppel.pipeline.family.CheckpointArchive;
 import dev.doppel.worker.runtime.JobContext;
 import dev.doppel.worker.runtime.JobFailure;
 import org.springframework.jdbc.core.simple.JdbcClient;

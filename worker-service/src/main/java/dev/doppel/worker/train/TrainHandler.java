@@ -20,6 +20,8 @@ import dev.doppel.model.jobs.JobKind;
 import dev.doppel.model.jobs.JobRoute;
 import dev.doppel.model.train.GanParameters;
 import dev.doppel.model.train.TrainParameters;
+import dev.doppel.pipeline.family.CheckpointArchive;
+import dev.doppel.pipeline.family.CheckpointSink;
 import dev.doppel.pipeline.family.FineTunable;
 import dev.doppel.pipeline.family.GanRefinement;
 import dev.doppel.pipeline.family.ModelImplementation;
@@ -36,7 +38,6 @@ import dev.doppel.pipeline.media.LabelledPng;
 import dev.doppel.pipeline.media.Provenance;
 import dev.doppel.pipeline.family.Trainer;
 import dev.doppel.pipeline.train.TrainingFace;
-import dev.doppel.worker.models.CheckpointArchive;
 import dev.doppel.worker.models.TrainedModels;
 import dev.doppel.worker.models.WorkerModels;
 import dev.doppel.worker.runtime.JobContext;
@@ -259,7 +260,7 @@ class TrainHandler implements JobHandler<TrainParameters> {
         return loaded;
     }
 
-    /** Writes one checkpoint: model and manifest, backup if best, preview, named losses, model row. */
+    /** Writes one checkpoint: model and manifest, backup if best, preview, named losses, model row; the uploads beside the next steps. */
     private final class Checkpoints {
 
         private final JobContext context;
@@ -292,20 +293,24 @@ class TrainHandler implements JobHandler<TrainParameters> {
             return seconds > 0 ? 2.0 * parameters.batchSize() * (session.model().iteration() - startIteration) / seconds : 0;
         }
 
-        void save(NamedLosses losses) throws IOException {
+        CheckpointSink.Publication save(NamedLosses losses) throws IOException {
             lastLosses = losses;
-            write(losses, true);
+            return write(losses, true);
         }
 
         /** Between checkpoints no loss was measured for the current iteration: the history keeps its last real point. */
         void saveOnStop() throws IOException {
             long iteration = session.model().iteration();
             if (iteration > startIteration || lastLosses == null) {
-                write(lastLosses != null ? lastLosses.at(iteration) : new NamedLosses(iteration, Map.of()), false);
+                write(lastLosses != null ? lastLosses.at(iteration) : new NamedLosses(iteration, Map.of()), false).publish();
             }
         }
 
-        private void write(NamedLosses losses, boolean measured) throws IOException {
+        /**
+         * Takes the model's state now (its files, its preview, its held-out figures) and answers the rest:
+         * packing, uploading and recording them, which touches the model no more.
+         */
+        private CheckpointSink.Publication write(NamedLosses losses, boolean measured) throws IOException {
             double egsPerSecond = egsPerSecond();
             TrainableModel model = session.model();
             Path folder = Files.createDirectories(context.scratch().resolve("checkpoint-" + losses.iteration()));
@@ -315,32 +320,35 @@ class TrainHandler implements JobHandler<TrainParameters> {
             parameters.faceSets().forEach((role, id) -> faceSets.put(role, id.toString()));
             new ModelManifest(parameters.architecture(), parameters.engine(), implementation.formatVersion(), model.resolution(), settings,
                     model.iteration(), faceSets).write(folder);
-            CheckpointArchive.pack(folder, zip);
-            String latestKey = context.saveCheckpoint(LATEST, zip);
-            String bestKey = null;
-            double compared = losses.sumOf(architecture.losses());
-            if (measured && (bestLoss == null || compared < bestLoss)) {
-                bestKey = context.saveCheckpoint(BEST, zip);
-                bestLoss = compared;
-            }
             BufferedImage grid = session.preview();
-            lastPreview = LabelledPng.encode(grid, new Provenance(DigitalSourceType.TRAINED_ALGORITHMIC_MEDIA,
+            byte[] preview = LabelledPng.encode(grid, new Provenance(DigitalSourceType.TRAINED_ALGORITHMIC_MEDIA,
                     "Training preview of model " + context.jobId() + " at iteration " + losses.iteration()
                             + " (" + session.previewLayout() + "), made by Doppel."));
-            String previewKey = context.publishPreview("preview.png", lastPreview);
-            if (measured) {
-                models.recordLoss(context.lease(), losses);
-            }
-            models.checkpointed(context.lease(), losses, egsPerSecond, latestKey, bestKey, bestKey == null ? null : compared,
-                    previewKey);
-            context.metric("iteration", losses.iteration());
-            context.metric("losses", losses.values());
-            context.metric("egsPerSecond", egsPerSecond);
+            lastPreview = preview;
             Map<String, Double> validation = session.validation();
-            if (!validation.isEmpty()) {
-                context.metric("validation", validation);
-            }
-            deleteQuietly(folder, zip);
+            return () -> {
+                CheckpointArchive.pack(folder, zip);
+                String latestKey = context.saveCheckpoint(LATEST, zip);
+                String bestKey = null;
+                double compared = losses.sumOf(architecture.losses());
+                if (measured && (bestLoss == null || compared < bestLoss)) {
+                    bestKey = context.saveCheckpoint(BEST, zip);
+                    bestLoss = compared;
+                }
+                String previewKey = context.publishPreview("preview.png", preview);
+                if (measured) {
+                    models.recordLoss(context.lease(), losses);
+                }
+                models.checkpointed(context.lease(), losses, egsPerSecond, latestKey, bestKey, bestKey == null ? null : compared,
+                        previewKey);
+                context.metric("iteration", losses.iteration());
+                context.metric("losses", losses.values());
+                context.metric("egsPerSecond", egsPerSecond);
+                if (!validation.isEmpty()) {
+                    context.metric("validation", validation);
+                }
+                deleteQuietly(folder, zip);
+            };
         }
 
         byte[] lastPreview() {

@@ -1,21 +1,30 @@
-package dev.doppel.worker.models;
+package dev.doppel.pipeline.family;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 /**
  * A saved model folder as one object: checkpoints travel to the object store as a zip. Stored,
- * not deflated: weights barely compress and the CPU is busy training.
+ * not deflated (weights barely compress and the CPU is busy training), and as zip's STORED
+ * method, which copies the bytes as they are: deflate at level 0 still passes every byte through
+ * zlib, and packing a full-width 64 px Original took 7.8 s beside the steps instead of about one.
  */
 public final class CheckpointArchive {
+
+    private static final int BUFFER = 1 << 20;
 
     private CheckpointArchive() {
     }
@@ -25,10 +34,13 @@ public final class CheckpointArchive {
         try (Stream<Path> walk = Files.walk(folder)) {
             files = walk.filter(Files::isRegularFile).sorted().toList();
         }
-        try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream archive = new ZipOutputStream(out)) {
-            archive.setLevel(0);
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(zip), BUFFER); ZipOutputStream archive = new ZipOutputStream(out)) {
             for (Path file : files) {
-                archive.putNextEntry(new ZipEntry(folder.relativize(file).toString().replace('\\', '/')));
+                ZipEntry entry = new ZipEntry(folder.relativize(file).toString().replace('\\', '/'));
+                entry.setMethod(ZipEntry.STORED);
+                entry.setSize(Files.size(file));
+                entry.setCrc(crc(file));
+                archive.putNextEntry(entry);
                 Files.copy(file, archive);
                 archive.closeEntry();
             }
@@ -52,5 +64,19 @@ public final class CheckpointArchive {
                 }
             }
         }
+    }
+
+    /** STORED entries carry their checksum ahead of their bytes. */
+    private static long crc(Path file) throws IOException {
+        CRC32 crc = new CRC32();
+        ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            while (channel.read(buffer) >= 0) {
+                buffer.flip();
+                crc.update(buffer);
+                buffer.clear();
+            }
+        }
+        return crc.getValue();
     }
 }
