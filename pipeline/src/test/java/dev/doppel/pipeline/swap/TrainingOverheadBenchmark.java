@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
@@ -33,14 +34,16 @@ import dev.doppel.pipeline.train.TrainingFace;
  * the prefetch thread). First without checkpoints, in rounds of bare and loop steps taken in turn
  * (this machine drifts by as much as the effect); then with a checkpoint every {@code
  * checkpointEvery} steps written as a train job writes one: the model saved and its preview grid
- * rendered between two steps, then packed ({@link CheckpointArchive}) beside the next ones, the store's upload left
- * out, the last one waited for as a job waits. Faces are sample1's (A) and sample3's (B). A
- * measurement, not a test: run {@code ./mvnw -B -o -q -pl pipeline -Pbench -DskipTests
- * test-compile exec:exec@training-overhead-benchmark}, arguments {@code resolution widthScale batch
- * rounds stepsPerRound steps checkpointEvery} (64 1.0 16 4 3 16 8 by default). The rate with a
- * checkpoint every 250 steps (a job's default) follows from what a checkpoint took on the training
- * thread. The resident size is read at each checkpoint (and its peak at the end), so a long run
- * shows whether memory grows with the steps.
+ * rendered between two steps, then packed ({@link CheckpointArchive}) beside the next ones, the
+ * store's upload left out, the last one waited for as a job waits. Faces are sample1's (A) and
+ * sample3's (B). A measurement, not a test: run {@code ./mvnw -B -o -q -pl pipeline -Pbench
+ * -DskipTests test-compile exec:exec@training-overhead-benchmark} (SameDiff; torch-model's
+ * {@code training-overhead} execution runs it on PyTorch), arguments {@code resolution widthScale
+ * batch rounds stepsPerRound steps checkpointEvery} (64 1.0 16 4 3 16 8 by default). The rate with
+ * a checkpoint every 250 steps (a job's default) follows from what a checkpoint took on the
+ * training thread and what the steps beside its publication lost. The resident size is read at
+ * each checkpoint (and its peak at the end), so a long run shows whether memory grows with the
+ * steps.
  */
 public final class TrainingOverheadBenchmark {
 
@@ -51,6 +54,11 @@ public final class TrainingOverheadBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        run(SameDiffSwapModel::create, args);
+    }
+
+    /** The benchmark on the engine whose Original {@code create} makes (PyTorch's runs it from torch-model). */
+    public static void run(Function<SwapModelOptions, SwapModel> create, String[] args) throws Exception {
         int resolution = args.length > 0 ? Integer.parseInt(args[0]) : 64;
         double width = args.length > 1 ? Double.parseDouble(args[1]) : 1.0;
         int batch = args.length > 2 ? Integer.parseInt(args[2]) : 16;
@@ -61,7 +69,7 @@ public final class TrainingOverheadBenchmark {
         List<TrainingFace> a = SampleFaces.aligned("sample1", 128).stream().map(TrainingFace::of).toList();
         List<TrainingFace> b = SampleFaces.aligned("sample3", 128).stream().map(TrainingFace::of).toList();
         Path dir = Files.createTempDirectory("doppel-training-overhead");
-        try (SameDiffSwapModel model = SameDiffSwapModel.create(new SwapModelOptions(resolution, width, 5e-5, 1))) {
+        try (SwapModel model = create.apply(new SwapModelOptions(resolution, width, 5e-5, 1))) {
             BatchSampler samplerA = new BatchSampler(a, resolution, Augmentation.FACESWAP, RandomWarp.DEFAULT, 1);
             BatchSampler samplerB = new BatchSampler(b, resolution, Augmentation.FACESWAP, RandomWarp.DEFAULT, 2);
             TrainingBatch fixedA = samplerA.next(batch);
@@ -109,7 +117,7 @@ public final class TrainingOverheadBenchmark {
             int written = Math.max(1, checkpoints[0]);
             double takenMs = (parts[0] + parts[1]) / 1e6 / written;
             double steppingMs = (job.seconds() - job.checkpointSeconds()) * 1000 / steps;
-            System.out.printf("%d px, width %.2f, batch %d+%d:%n", resolution, width, batch, batch);
+            System.out.printf("%s, %d px, width %.2f, batch %d+%d:%n", model.getClass().getSimpleName(), resolution, width, batch, batch);
             System.out.printf("  bare step: %,.0f ms/step, %.2f EGs/s (%d steps)%n", bareMs, 2000.0 * batch / bareMs, bareSteps);
             System.out.printf("  job's loop without checkpoints: %,.0f ms/step = %.3f of the bare step rate (%d rounds of %d steps each, "
                     + "in turn with the bare ones)%n", loopMs, bareMs / loopMs, rounds, perRound);
@@ -141,7 +149,7 @@ public final class TrainingOverheadBenchmark {
         throw new IOException(field + " not in /proc/self/status");
     }
 
-    private static double bare(SameDiffSwapModel model, TrainingBatch a, TrainingBatch b, int steps) {
+    private static double bare(SwapModel model, TrainingBatch a, TrainingBatch b, int steps) {
         long start = System.nanoTime();
         for (int i = 0; i < steps; i++) {
             model.trainStep(a, b);
