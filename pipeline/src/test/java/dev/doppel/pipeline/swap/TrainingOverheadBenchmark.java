@@ -86,6 +86,9 @@ public final class TrainingOverheadBenchmark {
             TrainingSession session = new SwapTraining().open(model, Map.of("A", a, "B", b),
                     new TrainingPlan(batch, Long.MAX_VALUE, 7));
             Trainer trainer = new Trainer(session);
+            // An untimed round first: the loop's own Java (augmentation, warps) is compiled by then, as in a job's first minutes.
+            trainer.train(new Trainer.Options(model.iteration() + perRound, batch, Long.MAX_VALUE), Progress.NONE, Cancellation.NEVER,
+                    CheckpointSink.NONE);
 
             double bareSeconds = 0;
             int bareSteps = 0;
