@@ -2,12 +2,15 @@ package dev.doppel.pipeline.cyclegan;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
+import dev.doppel.pipeline.family.FaceBatch;
 import dev.doppel.pipeline.family.FacesByRole;
 import dev.doppel.pipeline.family.TrainableModel;
 import dev.doppel.pipeline.family.TrainingRecipe;
 import dev.doppel.pipeline.family.TrainingPlan;
 import dev.doppel.pipeline.family.TrainingSession;
+import dev.doppel.pipeline.train.Prefetch;
 import dev.doppel.pipeline.train.TrainingFace;
 
 /**
@@ -41,9 +44,13 @@ public final class CycleGanTraining implements TrainingRecipe {
         FaceSampler samplerB = new FaceSampler(b, cycleGan.resolution(), plan.seed() + 1);
         List<TrainingFace> previewA = FacesByRole.forPreview(a, PREVIEW_FACES);
         List<TrainingFace> previewB = FacesByRole.forPreview(b, PREVIEW_FACES);
+        // The next step's faces are drawn while this step runs.
+        Supplier<FaceBatch[]> batches = Prefetch.ahead(() ->
+                new FaceBatch[] {samplerA.next(plan.batchSize()), samplerB.next(plan.batchSize())});
         return TrainingSession.of(cycleGan, () -> {
             cycleGan.learningRate(LearningRateSchedule.at(cycleGan.iteration(), plan.targetIterations(), cycleGan.baseLearningRate()));
-            return cycleGan.trainStep(samplerA.next(plan.batchSize()), samplerB.next(plan.batchSize())).named();
+            FaceBatch[] next = batches.get();
+            return cycleGan.trainStep(next[0], next[1]).named();
         }, () -> CycleGanPreview.render(cycleGan, previewA, previewB), CycleGanPreview.LAYOUT);
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import dev.doppel.pipeline.family.FaceBatch;
 import dev.doppel.pipeline.family.FacesByRole;
@@ -15,6 +16,7 @@ import dev.doppel.pipeline.family.TrainingPlan;
 import dev.doppel.pipeline.family.TrainingRecipe;
 import dev.doppel.pipeline.family.TrainingSession;
 import dev.doppel.pipeline.family.UnsuitableFaces;
+import dev.doppel.pipeline.train.Prefetch;
 import dev.doppel.pipeline.train.TrainingFace;
 
 /**
@@ -76,8 +78,10 @@ public final class MotionTraining implements TrainingRecipe {
         ClipPairs sampler = new ClipPairs(split.training(), motion.resolution(), plan.seed());
         List<Pair> shown = split.heldOut().isEmpty() ? firstToLast(split.training()) : split.heldOut();
         List<Pair> preview = shown.subList(0, Math.min(PREVIEW_PAIRS, shown.size()));
+        // The next step's frame pairs are drawn while this step runs.
+        Supplier<ClipPairs.Pairs> batches = Prefetch.ahead(() -> sampler.next(plan.batchSize()));
         return TrainingSession.of(motion, () -> {
-            ClipPairs.Pairs pairs = sampler.next(plan.batchSize());
+            ClipPairs.Pairs pairs = batches.get();
             return motion.trainStep(pairs.sources(), pairs.drivings());
         }, () -> preview(motion, preview), PREVIEW_LAYOUT, () -> validation(motion, split.heldOut()));
     }

@@ -5,6 +5,7 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import dev.doppel.pipeline.family.FacesByRole;
 import dev.doppel.pipeline.family.PreviewTiles;
@@ -12,6 +13,7 @@ import dev.doppel.pipeline.family.TrainableModel;
 import dev.doppel.pipeline.family.TrainingPlan;
 import dev.doppel.pipeline.family.TrainingRecipe;
 import dev.doppel.pipeline.family.TrainingSession;
+import dev.doppel.pipeline.train.Prefetch;
 import dev.doppel.pipeline.train.TrainingFace;
 
 /**
@@ -48,8 +50,10 @@ public final class Pix2PixTraining implements TrainingRecipe {
         List<TrainingFace> training = training(all);
         SketchSampler sampler = new SketchSampler(training, sketchToFace.resolution(), plan.seed());
         List<TrainingFace> shown = FacesByRole.forPreview(heldOut.isEmpty() ? training : heldOut, PREVIEW_FACES);
+        // The next step's sketches are drawn while this step runs.
+        Supplier<SketchSampler.Pairs> batches = Prefetch.ahead(() -> sampler.next(plan.batchSize()));
         return TrainingSession.of(sketchToFace, () -> {
-            SketchSampler.Pairs pairs = sampler.next(plan.batchSize());
+            SketchSampler.Pairs pairs = batches.get();
             return sketchToFace.trainStep(pairs.sketches(), pairs.faces(), pairs.weights());
         }, () -> preview(sketchToFace, shown), PREVIEW_LAYOUT);
     }

@@ -40,7 +40,7 @@ public final class Ssim {
     private static SDVariable ssim(SameDiff sd, String name, SDVariable predicted, SDVariable target, int window, PaddingMode padding) {
         // One depthwise pass over x, y, x², y², xy (15 channels) gives every local moment SSIM needs;
         // the Gaussian is separable, so a column then a row of it: 2 x 11 taps a pixel instead of 121
-        // (the same sums, zero padding included), and a backward pass 6x cheaper than the square's.
+        // (the same sums, zero padding included), and a backward pass 5x cheaper than the square's.
         SDVariable moments = sd.concat(1, predicted, target, predicted.mul(predicted), target.mul(target), predicted.mul(target));
         SDVariable columns = sd.cnn().depthWiseConv2d(moments, window(sd, name + "/column", 15, window, 1), windowConfig(window, 1, padding));
         SDVariable means = sd.cnn().depthWiseConv2d(columns, window(sd, name + "/row", 15, 1, window), windowConfig(1, window, padding));

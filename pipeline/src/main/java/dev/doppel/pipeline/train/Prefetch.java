@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The next training batch made on a thread of its own while the current step runs, so drawing and
@@ -23,6 +24,12 @@ public final class Prefetch<K, T> {
 
     public Prefetch(Function<K, T> source) {
         this.source = source;
+    }
+
+    /** Batches of one kind only (a recipe without refinement), each made while the step before runs. */
+    public static <T> Supplier<T> ahead(Supplier<T> source) {
+        Prefetch<Boolean, T> prefetch = new Prefetch<>(any -> source.get());
+        return () -> prefetch.next(true);
     }
 
     /** The batch for {@code key}: the one made ahead if it was made for it, and the next one started. */

@@ -3,6 +3,7 @@ package dev.doppel.pipeline.train;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +30,21 @@ class PrefetchTest {
         assertThat(prefetch.next(true)).isEqualTo("warped 0");
         assertThat(prefetch.next(false)).as("warped 1, made ahead, is dropped").isEqualTo("plain 2");
         assertThat(prefetch.next(false)).isEqualTo("plain 3");
+    }
+
+    @Test
+    void batchesOfOneKindAreMadeOneAheadInTheSourcesOrder() {
+        AtomicInteger draws = new AtomicInteger();
+        Supplier<Integer> batches = Prefetch.ahead(draws::getAndIncrement);
+        assertThat(batches.get()).isZero();
+        assertThat(batches.get()).isEqualTo(1);
+        assertThat(batches.get()).isEqualTo(2);
+        // The fourth was started while the third was handed out.
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (draws.get() < 4 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(draws).hasValue(4);
     }
 
     @Test
