@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
+import java.lang.reflect.Field;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Random;
@@ -90,6 +92,31 @@ class SameDiffSwapModelTest {
             assertThat(fourth.lossA()).isCloseTo(straight[3].lossA(), within(1e-5));
             assertThat(fourth.lossB()).isCloseTo(straight[3].lossB(), within(1e-5));
             assertThat(fourth.iteration()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void aFormatOneCheckpointWithSameDiffsGraphFileStillLoads(@TempDir Path dir) throws Exception {
+        TrainingBatch a = batch(1);
+        TrainingBatch b = batch(5);
+        FaceBatch probe = batch(9).target();
+        StepLosses next;
+        FaceBatch savedDecode;
+        try (SameDiffSwapModel model = SameDiffSwapModel.create(SMALL)) {
+            model.trainStep(a, b);
+            model.save(dir);
+            // As format 1 wrote it: SameDiff's own graph file in place of the raw weights.
+            Files.delete(dir.resolve(SameDiffSwapModel.WEIGHTS_FILE));
+            Field graph = SameDiffSwapModel.class.getDeclaredField("sd");
+            graph.setAccessible(true);
+            ((SameDiff) graph.get(model)).save(dir.resolve(SameDiffSwapModel.GRAPH_FILE).toFile(), false);
+            savedDecode = model.decode(probe, Identity.A);
+            next = model.trainStep(a, b);
+        }
+        try (SameDiffSwapModel model = SameDiffSwapModel.load(dir)) {
+            assertThat(model.iteration()).isEqualTo(1);
+            assertThat(model.decode(probe, Identity.A).pixels()).containsExactly(savedDecode.pixels(), within(1e-6f));
+            assertThat(model.trainStep(a, b).lossA()).isCloseTo(next.lossA(), within(1e-5));
         }
     }
 
