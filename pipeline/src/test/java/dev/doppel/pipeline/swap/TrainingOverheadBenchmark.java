@@ -39,7 +39,8 @@ import dev.doppel.pipeline.train.TrainingFace;
  * sample3's (B). A measurement, not a test: run {@code ./mvnw -B -o -q -pl pipeline -Pbench
  * -DskipTests test-compile exec:exec@training-overhead-benchmark} (SameDiff; torch-model's
  * {@code training-overhead} execution runs it on PyTorch), arguments {@code resolution widthScale
- * batch rounds stepsPerRound steps checkpointEvery} (64 1.0 16 4 3 16 8 by default). The rate with
+ * batch rounds stepsPerRound steps checkpointEvery} (64 1.0 16 4 3 16 8 by default) in {@code
+ * -Dtraining-overhead.args}. The rate with
  * a checkpoint every 250 steps (a job's default) follows from what a checkpoint took on the
  * training thread and what the steps beside its publication lost. The resident size is read at
  * each checkpoint (and its peak at the end), so a long run shows whether memory grows with the
@@ -58,7 +59,10 @@ public final class TrainingOverheadBenchmark {
     }
 
     /** The benchmark on the engine whose Original {@code create} makes (PyTorch's runs it from torch-model). */
-    public static void run(Function<SwapModelOptions, SwapModel> create, String[] args) throws Exception {
+    public static void run(Function<SwapModelOptions, SwapModel> create, String[] given) throws Exception {
+        // Maven passes them as one property, "64 1.0 16 4 3 500 250", or an empty one.
+        String joined = String.join(" ", given).trim();
+        String[] args = joined.isEmpty() ? new String[0] : joined.split("\\s+");
         int resolution = args.length > 0 ? Integer.parseInt(args[0]) : 64;
         double width = args.length > 1 ? Double.parseDouble(args[1]) : 1.0;
         int batch = args.length > 2 ? Integer.parseInt(args[2]) : 16;
