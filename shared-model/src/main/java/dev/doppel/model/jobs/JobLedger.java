@@ -97,9 +97,14 @@ public class JobLedger {
                 where parent_id = :parent and state in ('SUCCEEDED', 'FAILED', 'CANCELLED') and data_deleted_at is null
                 returning id
                 """).param("parent", parentId).query(UUID.class).list();
-        for (UUID part : finished) {
+        listForRemoval(tenantId, finished);
+    }
+
+    /** The deletion sweep removes these jobs' stored files once the caller's transaction commits. */
+    private void listForRemoval(UUID tenantId, List<UUID> jobIds) {
+        for (UUID job : jobIds) {
             jdbc.sql("insert into object_deletions (tenant_id, prefix) values (:tenant, :prefix)")
-                    .param("tenant", tenantId).param("prefix", StorageKeys.jobPrefix(tenantId, part)).update();
+                    .param("tenant", tenantId).param("prefix", StorageKeys.jobPrefix(tenantId, job)).update();
         }
     }
 
@@ -195,8 +200,23 @@ public class JobLedger {
                 .orElse(HeartbeatOutcome.LOST);
     }
 
+    /**
+     * Records the attempt's success. A part whose parent let go of it while it ran (the parent
+     * cancelled, or ended and retired its parts) keeps nothing of it: in the same
+     * transaction its outputs are scrubbed and listed for removal, as {@link #retireParts} does
+     * for parts that had finished by then.
+     */
     public boolean succeed(JobLease lease, String resultJson, ProgressSnapshot last) {
-        return finish(lease, "SUCCEEDED", resultJson, null, null, last);
+        if (!finish(lease, "SUCCEEDED", resultJson, null, null, last)) {
+            return false;
+        }
+        List<UUID> unwanted = jdbc.sql("""
+                update jobs set result = null, data_deleted_at = now(), updated_at = now()
+                where id = :id and parent_id is not null and cancel_requested and data_deleted_at is null
+                returning id
+                """).param("id", lease.jobId()).query(UUID.class).list();
+        listForRemoval(lease.tenantId(), unwanted);
+        return true;
     }
 
     public boolean fail(JobLease lease, String errorType, String errorDetail, ProgressSnapshot last) {

@@ -133,4 +133,29 @@ class LedgerIT {
         assertThat(retired.resultJson()).isNull();
         assertThat(retired.dataDeletedAt()).isNotNull();
     }
+
+    @Test
+    void aPartThatSucceedsAfterItsParentLetItGoKeepsNothing() {
+        doppel.pauseWorker();
+        UUID tenant = doppel.tenantId;
+        UUID parent = SteppingJobs.submit(doppel, 1, 1);
+        UUID part = UUID.randomUUID();
+        assertThat(ledger.submitPart(new NewJob(part, tenant, STEPPING, "{\"steps\":1}", null, 3), parent)).isTrue();
+        JobLease lease = ledger.claim(part, STEPPING, "part-worker", Duration.ofSeconds(30)).orElseThrow();
+        // The parent retires its parts (cancelled, or joined) while this one still runs: it is only asked to stop...
+        ledger.retireParts(tenant, parent);
+        assertThat(ledger.find(part).orElseThrow().cancelRequested()).isTrue();
+
+        // ...and finishes before it notices: in one transaction, as the worker records a success, before the sweeper drains the list.
+        long listed = doppel.bean(TransactionTemplate.class).execute(status -> {
+            assertThat(ledger.succeed(lease, "{\"files\":[]}", ProgressSnapshot.starting())).isTrue();
+            return doppel.bean(JdbcClient.class).sql("select count(*) from object_deletions where prefix = :prefix")
+                    .param("prefix", StorageKeys.jobPrefix(tenant, part)).query(Long.class).single();
+        });
+        assertThat(listed).as("the part's outputs are listed for removal").isEqualTo(1);
+        JobRecord retired = ledger.find(part).orElseThrow();
+        assertThat(retired.state()).isEqualTo(JobState.SUCCEEDED);
+        assertThat(retired.resultJson()).isNull();
+        assertThat(retired.dataDeletedAt()).as("let go as it succeeds, not left to retention").isNotNull();
+    }
 }
